@@ -1,0 +1,4 @@
+/**
+ * Benchmarks that measure pgforce against a baseline taken in the same run (raw COPY and the like).
+ */
+package io.pgforce.bench;
