@@ -20,6 +20,10 @@ public final class Problems {
     return found.isEmpty();
   }
 
+  public int size() {
+    return found.size();
+  }
+
   public List<String> list() {
     return List.copyOf(found);
   }

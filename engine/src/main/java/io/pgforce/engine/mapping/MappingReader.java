@@ -27,7 +27,7 @@ final class MappingReader {
   }
 
   private Optional<Mapping> read() {
-    int before = problems.list().size();
+    int before = problems.size();
     String objectName = objectName();
     JsonNode config = node.path("config");
     if (!config.isObject()) {
@@ -42,7 +42,7 @@ final class MappingReader {
     List<String> fields = fields(config);
     Map<String, Boolean> indexes = indexes(config);
     Optional<String> upsert = upsertField(config, fields);
-    if (problems.list().size() > before) {
+    if (problems.size() > before) {
       return Optional.empty();
     }
     return Optional.of(

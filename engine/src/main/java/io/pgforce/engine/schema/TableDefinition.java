@@ -1,0 +1,121 @@
+package io.pgforce.engine.schema;
+
+import io.pgforce.engine.Problems;
+import io.pgforce.engine.mapping.Mapping;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A mapping resolved against its object's describe: the table's synced columns in order and its
+ * indexes. Resolving checks every field against the describe, so a name that is not the object's
+ * never reaches SOQL or SQL.
+ */
+public final class TableDefinition {
+
+  private final Mapping mapping;
+  private final List<Column> columns;
+  private final List<IndexDefinition> indexes;
+
+  private TableDefinition(Mapping mapping, List<Column> columns, List<IndexDefinition> indexes) {
+    this.mapping = mapping;
+    this.columns = List.copyOf(columns);
+    this.indexes = List.copyOf(indexes);
+  }
+
+  /**
+   * Resolves a mapping, noting each unknown field in {@code problems}.
+   *
+   * @return the definition, or empty when anything was wrong
+   */
+  public static Optional<TableDefinition> resolve(
+      Mapping mapping, ObjectSchema schema, Problems problems) {
+    int before = problems.size();
+    Map<String, Column> columns = new LinkedHashMap<>();
+    String where = "mapping " + mapping.objectName();
+    for (String apiName : mapping.fields()) {
+      Optional<SfField> field = schema.field(apiName);
+      if (field.isEmpty()) {
+        problems.add(where, unknownField(apiName, mapping.objectName()));
+      } else if (field.get().isCompound()) {
+        schema
+            .componentsOf(field.get().name())
+            .forEach(c -> columns.putIfAbsent(c.columnName(), Column.of(c)));
+      } else {
+        columns.putIfAbsent(field.get().columnName(), Column.of(field.get()));
+      }
+    }
+    List<IndexDefinition> indexes = indexes(mapping, columns, problems);
+    return problems.size() == before
+        ? Optional.of(new TableDefinition(mapping, new ArrayList<>(columns.values()), indexes))
+        : Optional.empty();
+  }
+
+  public Mapping mapping() {
+    return mapping;
+  }
+
+  public String table() {
+    return mapping.tableName();
+  }
+
+  /**
+   * Synced columns, in the mapping's order; excludes {@code id}, {@code _hc_lastop}, {@code
+   * _hc_err}.
+   */
+  public List<Column> columns() {
+    return columns;
+  }
+
+  public List<IndexDefinition> indexes() {
+    return indexes;
+  }
+
+  public Optional<Column> column(String apiName) {
+    return columns.stream().filter(c -> c.apiName().equalsIgnoreCase(apiName)).findFirst();
+  }
+
+  /** The SOQL field list that yields the columns in order. */
+  public String soqlFieldList() {
+    return String.join(", ", columns.stream().map(Column::apiName).toList());
+  }
+
+  private static List<IndexDefinition> indexes(
+      Mapping mapping, Map<String, Column> columns, Problems problems) {
+    Map<String, IndexDefinition> indexes = new LinkedHashMap<>();
+    String table = mapping.tableName();
+    indexes.put("sfid", new IndexDefinition(table, "sfid", true));
+    indexes.put("systemmodstamp", new IndexDefinition(table, "systemmodstamp", false));
+    mapping
+        .upsertField()
+        .ifPresent(f -> indexes.put(columnOf(f), new IndexDefinition(table, columnOf(f), true)));
+    mapping
+        .indexes()
+        .forEach(
+            (field, unique) -> {
+              String column = columnOf(field);
+              if (!columns.containsKey(column)) {
+                problems.add(
+                    "mapping " + mapping.objectName(),
+                    "index on " + field + ", which is not among the mapping's fields");
+              } else {
+                indexes.putIfAbsent(column, new IndexDefinition(table, column, unique));
+              }
+            });
+    return new ArrayList<>(indexes.values());
+  }
+
+  private static String columnOf(String apiName) {
+    return SfField.of(apiName, "string", 0).columnName();
+  }
+
+  private static String unknownField(String field, String object) {
+    return "No such column '"
+        + field
+        + "' on entity '"
+        + object
+        + "'; check the spelling against the object's describe, and append '__c' to a custom field's name";
+  }
+}
