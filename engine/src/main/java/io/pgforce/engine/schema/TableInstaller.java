@@ -77,7 +77,9 @@ public final class TableInstaller {
               + Sql.id("hc_" + table + "_status_trigger")
               + " BEFORE INSERT OR UPDATE ON "
               + schema.table(table)
-              + " FOR EACH ROW EXECUTE FUNCTION "
+              + " FOR EACH ROW WHEN ("
+              + SyncSession.IS_APPLICATION
+              + ") EXECUTE FUNCTION "
               + schema.table("hc_status")
               + "()");
       st.execute(truncateGuardSql(table, truncateGuard && def.mapping().isReadWrite()));

@@ -110,15 +110,14 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- An application's write marks its row PENDING until the writer has pushed it; the sync's own
--- writes keep the status they set.
+-- An application's write marks its row PENDING until the writer has pushed it. The trigger's WHEN
+-- clause keeps the sync's own sessions out, so their writes keep the status they set and a bulk
+-- COPY runs no per-row PL/pgSQL at all.
 CREATE OR REPLACE FUNCTION {{schema}}."hc_status"() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog AS $$
 BEGIN
-  IF current_setting('pgforce.sync', true) IS DISTINCT FROM 'on' THEN
-    NEW._hc_lastop := 'PENDING';
-    NEW._hc_err := NULL;
-  END IF;
+  NEW._hc_lastop := 'PENDING';
+  NEW._hc_err := NULL;
   RETURN NEW;
 END $$;
 

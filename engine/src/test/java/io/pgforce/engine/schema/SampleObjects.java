@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Hand-described objects for schema tests, shaped like Salesforce's describe of Account. */
-final class SampleObjects {
+public final class SampleObjects {
 
   private SampleObjects() {}
 
-  static ObjectSchema account() {
+  public static ObjectSchema account() {
     return new ObjectSchema(
         "Account",
         List.of(
@@ -31,7 +31,7 @@ final class SampleObjects {
             SfField.of("External_ID__c", "string", 40)));
   }
 
-  static Mapping mapping(Access access, String... fields) {
+  public static Mapping mapping(Access access, String... fields) {
     return new Mapping(
         "Account", access, false, 600, 30000, List.of(fields), Map.of(), Optional.empty());
   }

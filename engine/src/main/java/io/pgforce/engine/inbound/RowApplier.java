@@ -1,0 +1,87 @@
+package io.pgforce.engine.inbound;
+
+import io.pgforce.engine.schema.Column;
+import io.pgforce.engine.schema.Sql;
+import io.pgforce.engine.schema.SyncSchema;
+import io.pgforce.engine.schema.TableDefinition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Applies records read from Salesforce to their table: upserts by {@code sfid}, and removes records
+ * Salesforce has deleted (Heroku Connect hard-deletes them).
+ *
+ * <p>Idempotent and order-safe: an upsert only replaces a row whose {@code systemmodstamp} is not
+ * newer than the incoming one, so re-reading a poll window, or a poll arriving after a fresher
+ * change event, never moves a row back in time.
+ */
+public final class RowApplier {
+
+  private final SyncSchema schema;
+
+  public RowApplier(SyncSchema schema) {
+    this.schema = schema;
+  }
+
+  /** Applies the rows on the caller's connection (and so in its transaction). */
+  public void apply(Connection c, TableDefinition def, List<InboundRow> rows) throws SQLException {
+    try (PreparedStatement upsert = c.prepareStatement(upsertSql(def));
+        PreparedStatement delete = c.prepareStatement(deleteSql(def))) {
+      int upserts = 0;
+      int deletes = 0;
+      for (InboundRow row : rows) {
+        if (row.deleted()) {
+          delete.setString(1, row.sfid());
+          delete.addBatch();
+          deletes++;
+        } else {
+          bind(upsert, row);
+          upsert.addBatch();
+          upserts++;
+        }
+      }
+      if (upserts > 0) {
+        upsert.executeBatch();
+      }
+      if (deletes > 0) {
+        delete.executeBatch();
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, InboundRow row) throws SQLException {
+    int i = 1;
+    for (String value : row.values()) {
+      ps.setObject(i++, value, Types.OTHER); // untyped: PostgreSQL casts to the column's type
+    }
+  }
+
+  private String upsertSql(TableDefinition def) {
+    List<Column> cols = def.columns();
+    String names = cols.stream().map(c -> Sql.id(c.name())).collect(Collectors.joining(", "));
+    String params = cols.stream().map(c -> "?").collect(Collectors.joining(", "));
+    String updates =
+        cols.stream()
+            .filter(c -> !c.name().equals("sfid"))
+            .map(c -> Sql.id(c.name()) + " = excluded." + Sql.id(c.name()))
+            .collect(Collectors.joining(", "));
+    return "INSERT INTO "
+        + schema.table(def.table())
+        + " AS t ("
+        + names
+        + ") VALUES ("
+        + params
+        + ")"
+        + " ON CONFLICT (\"sfid\") DO UPDATE SET "
+        + updates
+        + " WHERE t.\"systemmodstamp\" IS NULL OR t.\"systemmodstamp\" <= excluded.\"systemmodstamp\"";
+  }
+
+  private String deleteSql(TableDefinition def) {
+    return "DELETE FROM " + schema.table(def.table()) + " WHERE \"sfid\" = ?";
+  }
+}

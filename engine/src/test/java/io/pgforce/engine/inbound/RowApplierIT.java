@@ -1,0 +1,126 @@
+package io.pgforce.engine.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgforce.engine.Problems;
+import io.pgforce.engine.db.SyncSession;
+import io.pgforce.engine.mapping.Access;
+import io.pgforce.engine.schema.SampleObjects;
+import io.pgforce.engine.schema.SyncSchema;
+import io.pgforce.engine.schema.TableDefinition;
+import io.pgforce.engine.schema.TableInstaller;
+import io.pgforce.testkit.TestDatabase;
+import io.pgforce.testkit.WithPostgres;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@WithPostgres
+class RowApplierIT {
+
+  private static final SyncSchema SCHEMA = new SyncSchema("salesforce");
+  private static final TableDefinition ACCOUNT =
+      TableDefinition.resolve(
+              SampleObjects.mapping(Access.READ_WRITE, "Name", "AnnualRevenue"),
+              SampleObjects.account(),
+              new Problems())
+          .orElseThrow();
+  private static final Instant T1 = Instant.parse("2026-01-01T10:00:00Z");
+
+  private final RowApplier applier = new RowApplier(SCHEMA);
+
+  @BeforeEach
+  void freshTable(TestDatabase db) throws Exception {
+    try (Connection c = sync(db)) {
+      SCHEMA.install(c);
+      c.createStatement().execute("DROP TABLE IF EXISTS salesforce.account");
+      new TableInstaller(SCHEMA).ensureTable(c, ACCOUNT);
+      new TableInstaller(SCHEMA).installTriggers(c, ACCOUNT, true);
+    }
+  }
+
+  @Test
+  void upsertsBySfidAndIsIdempotent(TestDatabase db) throws Exception {
+    try (Connection c = sync(db)) {
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1, "Acme", "10.5")));
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1, "Acme", "10.5")));
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1.plusSeconds(1), "Acme Corp", null)));
+    }
+    assertThat(rows(db)).containsExactly("001A|false|2026-01-01 10:00:01|Acme Corp|null");
+  }
+
+  @Test
+  void neverMovesARowBackInTime(TestDatabase db) throws Exception {
+    try (Connection c = sync(db)) {
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1.plusSeconds(5), "Newer", "1")));
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1, "Older", "2")));
+    }
+    assertThat(rows(db)).containsExactly("001A|false|2026-01-01 10:00:05|Newer|1");
+  }
+
+  @Test
+  void removesDeletedRecordsAndLogsNothing(TestDatabase db) throws Exception {
+    try (Connection c = sync(db)) {
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1, "A", null), row("001B", T1, "B", null)));
+      applier.apply(
+          c, ACCOUNT, List.of(new InboundRow("001A", true, T1.plusSeconds(1), List.of())));
+    }
+    assertThat(rows(db)).containsExactly("001B|false|2026-01-01 10:00:00|B|null");
+    assertThat(query(db, "SELECT count(*) FROM salesforce._trigger_log")).containsExactly("0");
+  }
+
+  @Test
+  void copiesBulkCsvPagesAsSalesforceSendsThem(TestDatabase db) throws Exception {
+    String page =
+        "\"Id\",\"IsDeleted\",\"SystemModstamp\",\"Name\",\"AnnualRevenue\"\n"
+            + "\"001A\",\"false\",\"2026-01-01T10:00:00.000Z\",\"Acme, \"\"the\"\" company\",\"\"\n"
+            + "\"001B\",\"false\",\"2026-01-01T10:00:01.000Z\",\"Line\nbreak\",\"12.5\"\n";
+    try (Connection c = sync(db)) {
+      long copied =
+          new CopyLoader(SCHEMA)
+              .copyPage(
+                  c, ACCOUNT, new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)));
+      assertThat(copied).isEqualTo(2);
+    }
+    assertThat(rows(db))
+        .containsExactly(
+            "001A|false|2026-01-01 10:00:00|Acme, \"the\" company|null",
+            "001B|false|2026-01-01 10:00:01|Line\nbreak|12.5");
+  }
+
+  private static InboundRow row(String sfid, Instant modstamp, String name, String revenue) {
+    return new InboundRow(
+        sfid, false, modstamp, Arrays.asList(sfid, "false", modstamp.toString(), name, revenue));
+  }
+
+  private static Connection sync(TestDatabase db) throws Exception {
+    Connection c = db.connect();
+    c.createStatement().execute(SyncSession.MARK);
+    return c;
+  }
+
+  private static List<String> rows(TestDatabase db) throws Exception {
+    return query(
+        db,
+        "SELECT concat_ws('|', sfid, isdeleted::text, systemmodstamp, name, coalesce(annualrevenue::text, 'null'))"
+            + " FROM salesforce.account ORDER BY sfid");
+  }
+
+  private static List<String> query(TestDatabase db, String sql) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Connection c = db.connect();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+}
