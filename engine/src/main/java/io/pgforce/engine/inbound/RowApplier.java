@@ -17,9 +17,19 @@ import java.util.stream.Collectors;
  *
  * <p>Idempotent and order-safe: an upsert only replaces a row whose {@code systemmodstamp} is not
  * newer than the incoming one, so re-reading a poll window, or a poll arriving after a fresher
- * change event, never moves a row back in time.
+ * change event, never moves a row back in time. A row whose local change still waits to be pushed
+ * ({@code PENDING}) is left alone: the push carries the local values to Salesforce, and
+ * Salesforce's copy comes back after it.
  */
 public final class RowApplier {
+
+  /**
+   * A row pgforce pushed ({@code INSERTED}, {@code UPDATED}) is {@code SYNCED} once Salesforce's
+   * own copy of it has come back, as in Heroku Connect.
+   */
+  private static final String SYNCED_AFTER_PUSH =
+      "\"_hc_lastop\" = CASE WHEN t.\"_hc_lastop\" IN ('INSERTED', 'UPDATED') THEN 'SYNCED'"
+          + " ELSE t.\"_hc_lastop\" END";
 
   private final SyncSchema schema;
 
@@ -69,16 +79,12 @@ public final class RowApplier {
             .filter(c -> !c.name().equals("sfid"))
             .map(c -> Sql.id(c.name()) + " = excluded." + Sql.id(c.name()))
             .collect(Collectors.joining(", "));
-    return "INSERT INTO "
-        + schema.table(def.table())
-        + " AS t ("
-        + names
-        + ") VALUES ("
-        + params
-        + ")"
-        + " ON CONFLICT (\"sfid\") DO UPDATE SET "
-        + updates
-        + " WHERE t.\"systemmodstamp\" IS NULL OR t.\"systemmodstamp\" <= excluded.\"systemmodstamp\"";
+    return """
+        INSERT INTO %s AS t (%s) VALUES (%s)
+        ON CONFLICT ("sfid") DO UPDATE SET %s, %s
+        WHERE (t."systemmodstamp" IS NULL OR t."systemmodstamp" <= excluded."systemmodstamp")
+          AND t."_hc_lastop" IS DISTINCT FROM 'PENDING'"""
+        .formatted(schema.table(def.table()), names, params, updates, SYNCED_AFTER_PUSH);
   }
 
   private String deleteSql(TableDefinition def) {

@@ -66,6 +66,29 @@ class RowApplierIT {
   }
 
   @Test
+  void leavesRowsWithAWaitingLocalChangeAndMarksPushedRowsSynced(TestDatabase db) throws Exception {
+    try (Connection c = sync(db)) {
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1, "A", null), row("001B", T1, "B", null)));
+    }
+    db.execute("UPDATE salesforce.account SET name = 'local edit' WHERE sfid = '001A'");
+    try (Connection c = sync(db)) {
+      c.createStatement()
+          .execute("UPDATE salesforce.account SET _hc_lastop = 'UPDATED' WHERE sfid = '001B'");
+      applier.apply(
+          c,
+          ACCOUNT,
+          List.of(
+              row("001A", T1.plusSeconds(1), "remote edit", null),
+              row("001B", T1.plusSeconds(1), "B2", null)));
+    }
+    assertThat(
+            query(
+                db,
+                "SELECT concat_ws('|', sfid, name, _hc_lastop) FROM salesforce.account ORDER BY sfid"))
+        .containsExactly("001A|local edit|PENDING", "001B|B2|SYNCED");
+  }
+
+  @Test
   void removesDeletedRecordsAndLogsNothing(TestDatabase db) throws Exception {
     try (Connection c = sync(db)) {
       applier.apply(c, ACCOUNT, List.of(row("001A", T1, "A", null), row("001B", T1, "B", null)));
@@ -73,7 +96,8 @@ class RowApplierIT {
           c, ACCOUNT, List.of(new InboundRow("001A", true, T1.plusSeconds(1), List.of())));
     }
     assertThat(rows(db)).containsExactly("001B|false|2026-01-01 10:00:00|B|null");
-    assertThat(query(db, "SELECT count(*) FROM salesforce._trigger_log")).containsExactly("0");
+    assertThat(query(db, "SELECT count(*) FROM salesforce._trigger_log WHERE action = 'DELETE'"))
+        .containsExactly("0");
   }
 
   @Test

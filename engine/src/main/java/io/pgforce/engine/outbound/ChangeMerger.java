@@ -1,0 +1,52 @@
+package io.pgforce.engine.outbound;
+
+import io.pgforce.engine.outbound.LogEntry.Action;
+import io.pgforce.engine.outbound.PendingWrite.Kind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Folds every claimed entry of one record into a single write (Heroku Connect's "merged writes"):
+ * ten thousand updates of one row become one update of its latest state, and a row created and
+ * deleted before it was pushed costs no API call at all. Values are read from the row when the
+ * write is sent, so only which columns changed is needed here.
+ */
+public final class ChangeMerger {
+
+  private ChangeMerger() {}
+
+  /** Merges entries given in id order into writes, ordered by each record's first entry. */
+  public static List<PendingWrite> merge(List<LogEntry> entries) {
+    Map<String, List<LogEntry>> byRecord = new LinkedHashMap<>();
+    for (LogEntry e : entries) {
+      byRecord.computeIfAbsent(e.table() + "#" + e.recordId(), k -> new ArrayList<>()).add(e);
+    }
+    return byRecord.values().stream().map(ChangeMerger::mergeRecord).toList();
+  }
+
+  private static PendingWrite mergeRecord(List<LogEntry> history) {
+    LogEntry first = history.get(0);
+    LogEntry last = history.get(history.size() - 1);
+    String sfid =
+        history.stream().map(LogEntry::sfid).filter(s -> s != null).findFirst().orElse(null);
+    Set<String> columns = new HashSet<>();
+    history.forEach(e -> columns.addAll(e.changedColumns()));
+    List<Long> ids = history.stream().map(LogEntry::id).toList();
+    Kind kind = kind(first.action(), last.action(), sfid != null);
+    return new PendingWrite(first.table(), first.recordId(), kind, sfid, columns, ids);
+  }
+
+  private static Kind kind(Action first, Action last, boolean hasSfid) {
+    if (last == Action.DELETE) {
+      return hasSfid ? Kind.DELETE : Kind.NOTHING;
+    }
+    if (first == Action.INSERT && !hasSfid) {
+      return Kind.INSERT;
+    }
+    return hasSfid ? Kind.UPDATE : Kind.INSERT;
+  }
+}

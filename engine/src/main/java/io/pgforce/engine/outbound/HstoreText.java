@@ -1,0 +1,65 @@
+package io.pgforce.engine.outbound;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads the hstore text the trigger log keeps in {@code old} and {@code values}: {@code
+ * "key"=>"value", "other"=>NULL}, with {@code \"} and {@code \\} escaped inside quotes. Parsed here
+ * so the writer does not depend on which schema the hstore extension was installed in.
+ */
+public final class HstoreText {
+
+  private HstoreText() {}
+
+  /** The pairs, in order; a NULL value maps to null. */
+  public static Map<String, String> parse(String text) {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    if (text == null) {
+      return pairs;
+    }
+    int[] pos = {0};
+    while (skipTo(text, pos, '"')) {
+      String key = quoted(text, pos);
+      pos[0] = text.indexOf("=>", pos[0]) + 2;
+      skipSpaces(text, pos);
+      String value = text.startsWith("NULL", pos[0]) ? null : quoted(text, pos);
+      pairs.put(key, value);
+      pos[0] =
+          Math.max(
+              pos[0], text.indexOf(',', pos[0]) < 0 ? text.length() : text.indexOf(',', pos[0]));
+    }
+    return pairs;
+  }
+
+  private static boolean skipTo(String text, int[] pos, char c) {
+    int i = text.indexOf(c, pos[0]);
+    if (i < 0) {
+      return false;
+    }
+    pos[0] = i;
+    return true;
+  }
+
+  private static void skipSpaces(String text, int[] pos) {
+    while (pos[0] < text.length() && text.charAt(pos[0]) == ' ') {
+      pos[0]++;
+    }
+  }
+
+  /** Reads a quoted string starting at pos (on the opening quote), leaving pos after it. */
+  private static String quoted(String text, int[] pos) {
+    StringBuilder sb = new StringBuilder();
+    int i = pos[0] + 1;
+    while (text.charAt(i) != '"') {
+      char ch = text.charAt(i);
+      if (ch == '\\') {
+        ch = text.charAt(++i);
+      }
+      sb.append(ch);
+      i++;
+    }
+    pos[0] = i + 1;
+    return sb.toString();
+  }
+}

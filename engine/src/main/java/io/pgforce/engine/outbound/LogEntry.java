@@ -1,0 +1,23 @@
+package io.pgforce.engine.outbound;
+
+import java.util.Set;
+
+/**
+ * One claimed {@code _trigger_log} entry.
+ *
+ * @param changedColumns the columns the entry's {@code values} names (all of them for an INSERT)
+ */
+public record LogEntry(
+    long id, Action action, String table, long recordId, String sfid, Set<String> changedColumns) {
+
+  /** The trigger log's {@code action} values. */
+  public enum Action {
+    INSERT,
+    UPDATE,
+    DELETE
+  }
+
+  public LogEntry {
+    changedColumns = Set.copyOf(changedColumns);
+  }
+}

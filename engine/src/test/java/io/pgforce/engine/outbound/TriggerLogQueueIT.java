@@ -1,0 +1,174 @@
+package io.pgforce.engine.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgforce.engine.Problems;
+import io.pgforce.engine.db.SyncSession;
+import io.pgforce.engine.mapping.Access;
+import io.pgforce.engine.outbound.PendingWrite.Kind;
+import io.pgforce.engine.outbound.WriteOutcome.WriteError;
+import io.pgforce.engine.schema.SampleObjects;
+import io.pgforce.engine.schema.SyncSchema;
+import io.pgforce.engine.schema.TableDefinition;
+import io.pgforce.engine.schema.TableInstaller;
+import io.pgforce.testkit.TestDatabase;
+import io.pgforce.testkit.WithPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@WithPostgres
+class TriggerLogQueueIT {
+
+  private static final SyncSchema SCHEMA = new SyncSchema("salesforce");
+  private final TriggerLogQueue queue = new TriggerLogQueue(SCHEMA);
+  private final ResultRecorder recorder = new ResultRecorder(SCHEMA);
+
+  @BeforeEach
+  void freshSchema(TestDatabase db) throws Exception {
+    TableDefinition account =
+        TableDefinition.resolve(
+                SampleObjects.mapping(Access.READ_WRITE, "Name"),
+                SampleObjects.account(),
+                new Problems())
+            .orElseThrow();
+    try (Connection c = db.connect()) {
+      c.createStatement().execute("DROP SCHEMA IF EXISTS salesforce CASCADE");
+      SCHEMA.install(c);
+      new TableInstaller(SCHEMA).ensureTable(c, account);
+      new TableInstaller(SCHEMA).installTriggers(c, account, true);
+    }
+  }
+
+  @Test
+  void twoWritersNeverClaimTheSameEntry(TestDatabase db) throws Exception {
+    db.execute(
+        "INSERT INTO salesforce.account (name) SELECT 'n' || g FROM generate_series(1, 500) g");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Callable<List<Long>> writer =
+        () -> {
+          List<Long> mine = new ArrayList<>();
+          try (Connection c = sync(db)) {
+            List<LogEntry> batch;
+            while (!(batch = queue.claim(c, 20)).isEmpty()) {
+              batch.forEach(e -> mine.add(e.id()));
+            }
+          }
+          return mine;
+        };
+    Future<List<Long>> a = pool.submit(writer);
+    Future<List<Long>> b = pool.submit(writer);
+    List<Long> all = new ArrayList<>(a.get());
+    all.addAll(b.get());
+    pool.shutdown();
+
+    assertThat(all).hasSize(500);
+    assertThat(new HashSet<>(all)).hasSize(500);
+    assertThat(query(db, "SELECT DISTINCT state FROM salesforce._trigger_log"))
+        .containsExactly("PENDING");
+  }
+
+  @Test
+  void claimsInIdOrderAndReadsChangedColumns(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('first')");
+    db.execute("UPDATE salesforce.account SET name = 'second'");
+    try (Connection c = sync(db)) {
+      List<LogEntry> claimed = queue.claim(c, 10);
+      assertThat(claimed)
+          .extracting(LogEntry::action)
+          .containsExactly(LogEntry.Action.INSERT, LogEntry.Action.UPDATE);
+      assertThat(claimed.get(1).changedColumns()).containsExactly("name");
+      assertThat(claimed.get(0).changedColumns()).contains("name", "id", "sfid");
+    }
+  }
+
+  @Test
+  void recordsSuccessWithoutEchoAndFailureWithItsReason(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('ok'), ('bad')");
+    try (Connection c = sync(db)) {
+      List<PendingWrite> writes = ChangeMerger.merge(queue.claim(c, 10));
+      recorder.record(
+          c,
+          List.of(
+              WriteOutcome.success(writes.get(0), "001000000000001AAA"),
+              WriteOutcome.failed(
+                  writes.get(1),
+                  new WriteError(
+                      "REQUIRED_FIELD_MISSING",
+                      "Required fields are missing: [Name]",
+                      List.of("Name")))));
+    }
+    assertThat(
+            query(
+                db,
+                "SELECT concat_ws('|', name, sfid, _hc_lastop, _hc_err) FROM salesforce.account ORDER BY id"))
+        .containsExactly(
+            "ok|001000000000001AAA|INSERTED",
+            "bad|FAILED|{\"op\":\"INSERT\",\"src\":\"SFDC\",\"code\":\"REQUIRED_FIELD_MISSING\",\"msg\":\"Required fields are missing: [Name]\",\"fields\":[\"Name\"]}");
+    assertThat(
+            query(
+                db,
+                "SELECT concat_ws('|', state, sf_message) FROM salesforce._trigger_log ORDER BY id"))
+        .containsExactly(
+            "SUCCESS", "FAILED|REQUIRED_FIELD_MISSING: Required fields are missing: [Name]");
+  }
+
+  @Test
+  void aChangeMadeDuringThePushKeepsTheRowPending(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('v1')");
+    try (Connection c = sync(db)) {
+      List<PendingWrite> writes = ChangeMerger.merge(queue.claim(c, 10));
+      db.execute("UPDATE salesforce.account SET name = 'v2'"); // the application edits mid-push
+      recorder.record(c, List.of(WriteOutcome.success(writes.get(0), "001000000000001AAA")));
+    }
+    assertThat(query(db, "SELECT concat_ws('|', sfid, _hc_lastop) FROM salesforce.account"))
+        .containsExactly("001000000000001AAA|PENDING");
+  }
+
+  @Test
+  void retriesGoBackToNewAndStaleClaimsAreHandedBack(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('locked'), ('orphan')");
+    try (Connection c = sync(db)) {
+      List<PendingWrite> writes = ChangeMerger.merge(queue.claim(c, 10));
+      recorder.record(
+          c,
+          List.of(
+              WriteOutcome.retry(
+                  writes.get(0),
+                  new WriteError(
+                      "UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access", List.of()))));
+      assertThat(query(db, "SELECT state FROM salesforce._trigger_log ORDER BY id"))
+          .containsExactly("NEW", "PENDING");
+      assertThat(queue.requeueStale(c, Duration.ofHours(1))).isZero();
+      assertThat(queue.requeueStale(c, Duration.ZERO)).isEqualTo(1);
+      assertThat(queue.backlog(c)).isEqualTo(2);
+      assertThat(writes.get(1).kind()).isEqualTo(Kind.INSERT);
+    }
+  }
+
+  private static Connection sync(TestDatabase db) throws Exception {
+    Connection c = db.connect();
+    c.createStatement().execute(SyncSession.MARK);
+    return c;
+  }
+
+  private static List<String> query(TestDatabase db, String sql) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Connection c = db.connect();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+}
