@@ -34,19 +34,7 @@ final class IngestJobs {
     check(operation, extIdField, csv);
     String jobId = create(sobject, operation, extIdField);
     String jobPath = transport.dataPath("/jobs/ingest/" + jobId);
-    JobInfo job;
-    try {
-      transport.call(upload(jobPath, csv), response -> null);
-      cancel.check();
-      transport.json(ApiRequest.patch(jobPath).json(Map.of("state", "UploadComplete")));
-      job = lifecycle.awaitEnd(jobPath, cancel);
-    } catch (RuntimeException e) {
-      lifecycle.abortQuietly(jobPath);
-      throw e;
-    }
-    if (job.state() != JobState.JobComplete) {
-      throw JobLifecycle.ended(job);
-    }
+    JobInfo job = lifecycle.complete(jobPath, cancel, () -> uploadAndClose(jobPath, csv, cancel));
     return results(job, jobPath);
   }
 
@@ -75,6 +63,12 @@ final class IngestJobs {
     body.put("lineEnding", "LF");
     ApiRequest request = ApiRequest.post(transport.dataPath("/jobs/ingest")).json(body);
     return transport.json(request).path("id").asText();
+  }
+
+  private void uploadAndClose(String jobPath, byte[] csv, CancelHandle cancel) {
+    transport.call(upload(jobPath, csv), response -> null);
+    cancel.check();
+    transport.json(ApiRequest.patch(jobPath).json(Map.of("state", "UploadComplete")));
   }
 
   /** Sending the same data twice to an Open job is refused, not doubled: safe to retry. */

@@ -32,6 +32,28 @@ final class JobLifecycle {
   }
 
   /**
+   * Runs {@code beforeWaiting} (an upload), then waits for the job to end; aborts the job when
+   * either fails or is cancelled, so no job is left running or Open.
+   *
+   * @return the job, JobComplete
+   * @throws SalesforceException when the job ended Failed or Aborted
+   */
+  JobInfo complete(String jobPath, CancelHandle cancel, Runnable beforeWaiting) {
+    JobInfo job;
+    try {
+      beforeWaiting.run();
+      job = awaitEnd(jobPath, cancel);
+    } catch (RuntimeException e) {
+      abortQuietly(jobPath);
+      throw e;
+    }
+    if (job.state() != JobState.JobComplete) {
+      throw ended(job);
+    }
+    return job;
+  }
+
+  /**
    * Polls {@code jobPath} until the job is JobComplete, Failed or Aborted.
    *
    * @throws java.util.concurrent.CancellationException when cancelled or interrupted

@@ -31,16 +31,7 @@ final class QueryJobs {
   long run(String soql, boolean queryAll, BulkPageConsumer consumer, CancelHandle cancel) {
     String jobId = create(soql, queryAll);
     String jobPath = transport.dataPath("/jobs/query/" + jobId);
-    JobInfo job;
-    try {
-      job = lifecycle.awaitEnd(jobPath, cancel);
-    } catch (RuntimeException e) {
-      lifecycle.abortQuietly(jobPath);
-      throw e;
-    }
-    if (job.state() != JobState.JobComplete) {
-      throw JobLifecycle.ended(job);
-    }
+    lifecycle.complete(jobPath, cancel, () -> {});
     return streamPages(jobId, jobPath, consumer, cancel);
   }
 
