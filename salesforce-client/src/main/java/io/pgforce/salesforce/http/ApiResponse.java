@@ -1,0 +1,70 @@
+package io.pgforce.salesforce.http;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
+
+/**
+ * A successful response whose body is still on the socket: {@link #body()} streams it, so a reader
+ * decides whether to parse, copy or skip it. Closing it reads what is left of a short body (so the
+ * connection returns to the pool) and abandons a long one.
+ */
+public final class ApiResponse implements AutoCloseable {
+
+  private static final int MAX_DRAIN = 256 * 1024;
+
+  private final int status;
+  private final HttpFields headers;
+  private final InputStream socket;
+  private final InputStream body;
+
+  ApiResponse(int status, HttpFields headers, InputStream socket) {
+    this.status = status;
+    this.headers = headers;
+    this.socket = socket;
+    this.body = new UncloseableStream(socket);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name));
+  }
+
+  /** The body as it arrives. Closing this stream does nothing; close the response instead. */
+  public InputStream body() {
+    return body;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try (socket) {
+      drain();
+    }
+  }
+
+  private void drain() throws IOException {
+    long skipped = 0;
+    byte[] buffer = new byte[8192];
+    int read;
+    while (skipped < MAX_DRAIN && (read = socket.read(buffer)) >= 0) {
+      skipped += read;
+    }
+  }
+
+  /**
+   * Consumers (a JSON parser, PostgreSQL's COPY) may close what they read; the response decides.
+   */
+  private static final class UncloseableStream extends FilterInputStream {
+    UncloseableStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {}
+  }
+}
