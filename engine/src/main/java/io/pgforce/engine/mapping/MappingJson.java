@@ -58,6 +58,11 @@ public final class MappingJson {
     }
   }
 
+  /** One mapping as its entry of the {@code mappings} list, for storing alongside engine state. */
+  public static String write(Mapping mapping) {
+    return writeMapping(mapping).toString();
+  }
+
   private static JsonNode parseTree(String json, String source, Problems problems) {
     try {
       return JSON.readTree(json);

@@ -26,7 +26,7 @@ public final class TableInstaller {
   }
 
   /**
-   * Makes the table match the definition.
+   * Makes the table's columns match the definition (indexes: {@link #ensureIndexes}).
    *
    * @return the columns that were added to an existing table (empty for a new table)
    */
@@ -43,10 +43,19 @@ public final class TableInstaller {
           added.add(col);
         }
       }
+      return added;
+    }
+  }
+
+  /**
+   * Creates the table's indexes that are missing. Separate from {@link #ensureTable} so an initial
+   * load can COPY into a bare table and build the indexes once, after the data.
+   */
+  public void ensureIndexes(Connection c, TableDefinition def) throws SQLException {
+    try (Statement st = c.createStatement()) {
       for (IndexDefinition index : def.indexes()) {
         st.execute(index.createSql(schema.name()));
       }
-      return added;
     }
   }
 

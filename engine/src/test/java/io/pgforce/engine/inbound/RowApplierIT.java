@@ -42,6 +42,7 @@ class RowApplierIT {
       SCHEMA.install(c);
       c.createStatement().execute("DROP TABLE IF EXISTS salesforce.account");
       new TableInstaller(SCHEMA).ensureTable(c, ACCOUNT);
+      new TableInstaller(SCHEMA).ensureIndexes(c, ACCOUNT);
       new TableInstaller(SCHEMA).installTriggers(c, ACCOUNT, true);
     }
   }

@@ -45,6 +45,7 @@ class TriggerLogQueueIT {
       c.createStatement().execute("DROP SCHEMA IF EXISTS salesforce CASCADE");
       SCHEMA.install(c);
       new TableInstaller(SCHEMA).ensureTable(c, account);
+      new TableInstaller(SCHEMA).ensureIndexes(c, account);
       new TableInstaller(SCHEMA).installTriggers(c, account, true);
     }
   }

@@ -52,6 +52,7 @@ class SchemaIT {
       TableInstaller tables = new TableInstaller(SCHEMA);
       for (TableDefinition def : List.of(account, readOnly)) {
         tables.ensureTable(c, def);
+        tables.ensureIndexes(c, def);
         tables.installTriggers(c, def, true);
       }
     }

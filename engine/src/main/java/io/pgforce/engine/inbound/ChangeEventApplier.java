@@ -1,0 +1,236 @@
+package io.pgforce.engine.inbound;
+
+import io.pgforce.engine.db.Database;
+import io.pgforce.engine.schema.Column;
+import io.pgforce.engine.schema.Soql;
+import io.pgforce.engine.schema.Sql;
+import io.pgforce.engine.schema.SyncSchema;
+import io.pgforce.engine.schema.TableDefinition;
+import io.pgforce.engine.state.PositionStore;
+import io.pgforce.salesforce.SalesforceClient;
+import io.pgforce.salesforce.streaming.ChangeEvent;
+import io.pgforce.salesforce.streaming.ChangeEventHeader;
+import io.pgforce.salesforce.streaming.ChangeEventListener;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one mapping's Change Data Capture events as they arrive, each in one transaction with its
+ * replayId. CREATE and UNDELETE carry every non-null field, UPDATE only what changed, DELETE
+ * nothing; gap events carry only ids, so those records are read again. After a reconnect, and on
+ * GAP_OVERFLOW, the mapping's poller is asked to read the window the stream may have missed.
+ *
+ * <p>Events that pgforce's own writes caused (their {@code changeOrigin} names pgforce's client)
+ * are applied like any other: they carry Salesforce's final values, including anything its
+ * automation changed in the same transaction, and applying them marks the pushed rows SYNCED.
+ */
+public final class ChangeEventApplier implements ChangeEventListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeEventApplier.class);
+
+  private final TableDefinition def;
+  private final Database db;
+  private final SyncSchema schema;
+  private final SalesforceClient salesforce;
+  private final PositionStore positions;
+  private final RowApplier applier;
+  private final Runnable requestPoll;
+  private final String channel;
+  private volatile long echoes;
+
+  public ChangeEventApplier(
+      TableDefinition def,
+      Database db,
+      SyncSchema schema,
+      SalesforceClient salesforce,
+      Clock clock,
+      String channel,
+      Runnable requestPoll) {
+    this.def = def;
+    this.db = db;
+    this.schema = schema;
+    this.salesforce = salesforce;
+    this.positions = new PositionStore(clock);
+    this.applier = new RowApplier(schema);
+    this.channel = channel;
+    this.requestPoll = requestPoll;
+  }
+
+  /**
+   * The channel of one object's change events: {@code /data/AccountChangeEvent}, {@code
+   * /data/Invoice__ChangeEvent}.
+   */
+  public static String channelFor(String objectName) {
+    String base =
+        objectName.endsWith("__c") ? objectName.substring(0, objectName.length() - 1) : objectName;
+    return "/data/" + base + "ChangeEvent";
+  }
+
+  /** How many events pgforce's own writes caused. */
+  public long echoes() {
+    return echoes;
+  }
+
+  @Override
+  public void onEvent(ChangeEvent event) throws Exception {
+    ChangeEventHeader h = event.header();
+    if (h.originatedFrom(salesforce.config().clientName())) {
+      echoes++;
+    }
+    if (h.changeType().name().equals("GAP_OVERFLOW")) {
+      requestPoll.run();
+      save(event, c -> {});
+      return;
+    }
+    List<InboundRow> reread = h.changeType().isGap() ? reread(h.recordIds()) : List.of();
+    save(event, c -> apply(c, event, reread));
+  }
+
+  @Override
+  public void onConnected() {
+    requestPoll.run(); // events during a disconnect may be gone: read the window again
+  }
+
+  @Override
+  public void onDisconnected(Throwable cause) {
+    LOG.warn(
+        "event=\"{} change stream lost, reconnecting\" channel={} error=\"{}\"",
+        def.mapping().objectName(),
+        channel,
+        cause == null ? "" : cause.getMessage());
+  }
+
+  @Override
+  public void onError(Throwable error) {
+    LOG.error(
+        "event=\"{} change stream stopped\" channel={} error=\"{}\"",
+        def.mapping().objectName(),
+        channel,
+        error.getMessage());
+    requestPoll.run();
+  }
+
+  private void apply(Connection c, ChangeEvent event, List<InboundRow> reread) throws SQLException {
+    ChangeEventHeader h = event.header();
+    Instant at = Instant.ofEpochMilli(h.commitTimestamp()).truncatedTo(ChronoUnit.SECONDS);
+    switch (h.changeType()) {
+      case CREATE, UNDELETE -> applier.apply(c, def, fullRows(h.recordIds(), event, at));
+      case UPDATE -> update(c, h.recordIds(), EventFields.columns(def, event.fields()), at);
+      case DELETE ->
+          applier.apply(
+              c,
+              def,
+              h.recordIds().stream().map(id -> new InboundRow(id, true, at, List.of())).toList());
+      default -> applier.apply(c, def, reread);
+    }
+  }
+
+  private List<InboundRow> fullRows(List<String> ids, ChangeEvent event, Instant at) {
+    Map<String, String> values = EventFields.columns(def, event.fields());
+    List<InboundRow> rows = new ArrayList<>();
+    for (String id : ids) {
+      List<String> row = new ArrayList<>();
+      for (Column col : def.columns()) {
+        row.add(
+            switch (col.name()) {
+              case "sfid" -> id;
+              case "isdeleted" -> "false";
+              case "systemmodstamp" -> at.toString();
+              default -> values.get(col.name());
+            });
+      }
+      rows.add(new InboundRow(id, false, at, row));
+    }
+    return rows;
+  }
+
+  /** Updates only the changed columns; a record not yet in the table is read in full instead. */
+  private void update(Connection c, List<String> ids, Map<String, String> changed, Instant at)
+      throws SQLException {
+    String sets =
+        changed.keySet().stream()
+            .map(col -> Sql.id(col) + " = ?")
+            .collect(Collectors.joining(", "));
+    String sql =
+        """
+        UPDATE %s SET %s"systemmodstamp" = ?,
+          "_hc_lastop" = CASE WHEN "_hc_lastop" IN ('INSERTED', 'UPDATED') THEN 'SYNCED' ELSE "_hc_lastop" END
+        WHERE "sfid" = ? AND ("systemmodstamp" IS NULL OR "systemmodstamp" <= ?)
+          AND "_hc_lastop" IS DISTINCT FROM 'PENDING'"""
+            .formatted(schema.table(def.table()), sets.isEmpty() ? "" : sets + ", ");
+    List<String> missing = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (String id : ids) {
+        int i = 1;
+        for (String v : changed.values()) {
+          ps.setObject(i++, v, Types.OTHER);
+        }
+        ps.setTimestamp(i++, Timestamp.from(at));
+        ps.setString(i++, id);
+        ps.setTimestamp(i, Timestamp.from(at));
+        if (ps.executeUpdate() == 0 && !exists(c, id)) {
+          missing.add(id);
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      applier.apply(c, def, reread(missing));
+    }
+  }
+
+  private boolean exists(Connection c, String sfid) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM " + schema.table(def.table()) + " WHERE sfid = ?")) {
+      ps.setString(1, sfid);
+      return ps.executeQuery().next();
+    }
+  }
+
+  /** Reads records again through REST; ids Salesforce no longer has come back as deletions. */
+  private List<InboundRow> reread(List<String> ids) {
+    String idList = ids.stream().map(Soql::literal).collect(Collectors.joining(", "));
+    String soql =
+        "SELECT "
+            + def.soqlFieldList()
+            + " FROM "
+            + def.mapping().objectName()
+            + " WHERE Id IN ("
+            + idList
+            + ")";
+    List<InboundRow> rows =
+        new ArrayList<>(salesforce.queryAll(soql).map(r -> RecordRows.toRow(def, r)).toList());
+    for (String id : ids) {
+      if (rows.stream().noneMatch(r -> r.sfid().equalsIgnoreCase(id))) {
+        rows.add(
+            new InboundRow(id, true, Instant.EPOCH, List.of())); // purged: gone from Salesforce
+      }
+    }
+    return rows;
+  }
+
+  private void save(ChangeEvent event, SqlStep step) throws SQLException {
+    db.inTransaction(
+        c -> {
+          step.run(c);
+          positions.saveReplayId(c, channel, event.replayId());
+          return null;
+        });
+  }
+
+  @FunctionalInterface
+  private interface SqlStep {
+    void run(Connection c) throws SQLException;
+  }
+}

@@ -1,0 +1,38 @@
+package io.pgforce.engine.sync;
+
+import io.pgforce.engine.db.Database;
+import io.pgforce.engine.inbound.DriftChecker;
+import io.pgforce.engine.inbound.IncrementalPoller;
+import io.pgforce.engine.inbound.InitialLoader;
+import io.pgforce.engine.schema.SyncSchema;
+import io.pgforce.salesforce.SalesforceClient;
+import java.time.Clock;
+
+/** What every coordinator shares: the two sides, the clock, the settings and the workers. */
+record SyncContext(
+    SalesforceClient salesforce,
+    Database db,
+    SyncSchema schema,
+    Clock clock,
+    SyncSettings settings,
+    InitialLoader loader,
+    IncrementalPoller poller,
+    DriftChecker drift,
+    SchemaManager schemaManager) {
+
+  static SyncContext create(
+      SalesforceClient salesforce, Database db, SyncSettings settings, Clock clock) {
+    SyncSchema schema = new SyncSchema(settings.schema());
+    return new SyncContext(
+        salesforce,
+        db,
+        schema,
+        clock,
+        settings,
+        new InitialLoader(salesforce, db, schema, clock, settings.bulkThreshold()),
+        new IncrementalPoller(
+            salesforce, db, schema, clock, settings.pollOverlap(), settings.settle()),
+        new DriftChecker(salesforce, db, schema, clock),
+        new SchemaManager(salesforce, db, schema, clock, settings));
+  }
+}

@@ -1,0 +1,110 @@
+package io.pgforce.engine.sync;
+
+import io.pgforce.engine.db.Database;
+import io.pgforce.engine.mapping.Mapping;
+import io.pgforce.engine.state.EngineState;
+import io.pgforce.salesforce.SalesforceClient;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The running sync: migrates engine state, installs the sync schema, and runs one coordinator
+ * thread per mapping. Operator commands are addressed by object name; stopping lets every
+ * coordinator finish its current step.
+ */
+public final class SyncEngine implements AutoCloseable {
+
+  private final SyncContext ctx;
+  private final Map<String, MappingCoordinator> coordinators = new LinkedHashMap<>();
+  private final List<Thread> threads = new ArrayList<>();
+
+  private SyncEngine(SyncContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Starts syncing the mappings; returns once every coordinator is running. */
+  public static SyncEngine start(
+      SalesforceClient salesforce,
+      Database db,
+      SyncSettings settings,
+      List<Mapping> mappings,
+      Clock clock)
+      throws SQLException {
+    SyncContext ctx = SyncContext.create(salesforce, db, settings, clock);
+    EngineState.migrate(db.dataSource());
+    try (var c = db.connection()) {
+      ctx.schema().install(c);
+    }
+    SyncEngine engine = new SyncEngine(ctx);
+    mappings.forEach(engine::launch);
+    return engine;
+  }
+
+  private void launch(Mapping mapping) {
+    MappingCoordinator coordinator = new MappingCoordinator(mapping, ctx);
+    coordinators.put(mapping.objectName().toLowerCase(), coordinator);
+    Thread t = new Thread(coordinator, "pgforce-" + mapping.tableName());
+    t.setDaemon(true);
+    threads.add(t);
+    t.start();
+  }
+
+  public List<MappingSnapshot> mappings() {
+    return coordinators.values().stream().map(MappingCoordinator::snapshot).toList();
+  }
+
+  public Optional<MappingSnapshot> mapping(String objectName) {
+    return coordinator(objectName).map(MappingCoordinator::snapshot);
+  }
+
+  /** Pauses one mapping; false when there is no such mapping. */
+  public boolean pause(String objectName) {
+    return send(objectName, Command.PAUSE);
+  }
+
+  public boolean resume(String objectName) {
+    return send(objectName, Command.RESUME);
+  }
+
+  public boolean reload(String objectName) {
+    return send(objectName, Command.RELOAD);
+  }
+
+  public boolean pollNow(String objectName) {
+    return send(objectName, Command.POLL);
+  }
+
+  public boolean checkDrift(String objectName) {
+    return send(objectName, Command.CHECK_DRIFT);
+  }
+
+  private boolean send(String objectName, Command command) {
+    Optional<MappingCoordinator> c = coordinator(objectName);
+    c.ifPresent(x -> x.send(command));
+    return c.isPresent();
+  }
+
+  private Optional<MappingCoordinator> coordinator(String objectName) {
+    return Optional.ofNullable(coordinators.get(objectName.toLowerCase()));
+  }
+
+  /** Stops every coordinator after its current step, waiting up to {@code grace} in all. */
+  public void stop(Duration grace) throws InterruptedException {
+    coordinators.values().forEach(c -> c.send(Command.STOP));
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Thread t : threads) {
+      t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop(Duration.ofSeconds(30));
+  }
+}
