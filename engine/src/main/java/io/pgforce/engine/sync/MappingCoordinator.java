@@ -87,6 +87,9 @@ public final class MappingCoordinator implements Runnable {
         def = resolve();
         ctx.schemaManager().prepare(def, state);
         state.restore();
+        if (mapping.isReadWrite()) {
+          ctx.readWriteTables().put(def.table(), def);
+        }
         return;
       } catch (SQLException | RuntimeException e) {
         if (e instanceof ConfigurationException ce) {

@@ -5,10 +5,16 @@ import io.pgforce.engine.inbound.DriftChecker;
 import io.pgforce.engine.inbound.IncrementalPoller;
 import io.pgforce.engine.inbound.InitialLoader;
 import io.pgforce.engine.schema.SyncSchema;
+import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.salesforce.SalesforceClient;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** What every coordinator shares: the two sides, the clock, the settings and the workers. */
+/**
+ * What every coordinator shares: the two sides, the clock, the settings and the workers, and the
+ * read-write tables the coordinators have prepared (the outbound writer pushes only those).
+ */
 record SyncContext(
     SalesforceClient salesforce,
     Database db,
@@ -18,7 +24,8 @@ record SyncContext(
     InitialLoader loader,
     IncrementalPoller poller,
     DriftChecker drift,
-    SchemaManager schemaManager) {
+    SchemaManager schemaManager,
+    Map<String, TableDefinition> readWriteTables) {
 
   static SyncContext create(
       SalesforceClient salesforce, Database db, SyncSettings settings, Clock clock) {
@@ -33,6 +40,7 @@ record SyncContext(
         new IncrementalPoller(
             salesforce, db, schema, clock, settings.pollOverlap(), settings.settle()),
         new DriftChecker(salesforce, db, schema, clock),
-        new SchemaManager(salesforce, db, schema, clock, settings));
+        new SchemaManager(salesforce, db, schema, clock, settings),
+        new ConcurrentHashMap<>());
   }
 }

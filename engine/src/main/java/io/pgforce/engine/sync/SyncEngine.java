@@ -2,6 +2,8 @@ package io.pgforce.engine.sync;
 
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.mapping.Mapping;
+import io.pgforce.engine.outbound.LogNotifications;
+import io.pgforce.engine.outbound.OutboundWriter;
 import io.pgforce.engine.state.EngineState;
 import io.pgforce.salesforce.SalesforceClient;
 import java.sql.SQLException;
@@ -23,6 +25,12 @@ public final class SyncEngine implements AutoCloseable {
   private final SyncContext ctx;
   private final Map<String, MappingCoordinator> coordinators = new LinkedHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
+  private volatile boolean stopping;
+  private volatile OutboundWriter writer;
+  private volatile LogNotifications notifications;
+
+  /** The writer's safety-net poll when no NOTIFY arrives (Heroku Connect polls every 2 minutes). */
+  private static final Duration WRITER_POLL = Duration.ofSeconds(10);
 
   private SyncEngine(SyncContext ctx) {
     this.ctx = ctx;
@@ -43,7 +51,62 @@ public final class SyncEngine implements AutoCloseable {
     }
     SyncEngine engine = new SyncEngine(ctx);
     mappings.forEach(engine::launch);
+    engine.startWriter(mappings.stream().filter(Mapping::isReadWrite).count());
     return engine;
+  }
+
+  /**
+   * Starts the outbound writer once every read-write mapping has its table ready, so no change is
+   * claimed for a table whose definition is not known yet.
+   */
+  private void startWriter(long readWriteMappings) {
+    if (readWriteMappings == 0) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                while (ctx.readWriteTables().size() < readWriteMappings && !stopping) {
+                  Thread.sleep(
+                      100); // waiting for the coordinators' first step, not for a sync result
+                }
+                if (stopping) {
+                  return;
+                }
+                notifications =
+                    new LogNotifications(this::listenConnection, ctx.schema().notifyChannel());
+                writer =
+                    new OutboundWriter(
+                        ctx.db(),
+                        ctx.schema(),
+                        ctx.salesforce(),
+                        Map.copyOf(ctx.readWriteTables()),
+                        notifications,
+                        WRITER_POLL);
+                writer.run();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "pgforce-writer");
+    t.setDaemon(true);
+    threads.add(t);
+    t.start();
+  }
+
+  private java.sql.Connection listenConnection() {
+    try {
+      return ctx.db().connection();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot open a connection to LISTEN on: " + e.getMessage(), e);
+    }
+  }
+
+  /** Records pushed to Salesforce since start. */
+  public long pushed() {
+    return writer == null ? 0 : writer.pushed();
   }
 
   private void launch(Mapping mapping) {
@@ -96,10 +159,17 @@ public final class SyncEngine implements AutoCloseable {
 
   /** Stops every coordinator after its current step, waiting up to {@code grace} in all. */
   public void stop(Duration grace) throws InterruptedException {
+    stopping = true;
     coordinators.values().forEach(c -> c.send(Command.STOP));
+    if (writer != null) {
+      writer.stop();
+    }
     long deadline = System.nanoTime() + grace.toNanos();
     for (Thread t : threads) {
       t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+    }
+    if (notifications != null) {
+      notifications.close();
     }
   }
 

@@ -1,0 +1,141 @@
+package io.pgforce.engine.outbound;
+
+import io.pgforce.engine.db.Database;
+import io.pgforce.engine.outbound.PendingWrite.Kind;
+import io.pgforce.engine.outbound.WriteOutcome.Result;
+import io.pgforce.engine.schema.SyncSchema;
+import io.pgforce.engine.schema.TableDefinition;
+import io.pgforce.salesforce.SalesforceClient;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbound writer of one connection: wakes on the trigger log's NOTIFY (or its poll timeout),
+ * claims NEW entries in id order, merges each record's entries into one write, pushes parents'
+ * tables before their children's, and records every result. One failed record never holds up the
+ * others; writes Salesforce refused for now go back to NEW and the writer backs off before the next
+ * round.
+ */
+public final class OutboundWriter implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundWriter.class);
+  private static final int CLAIM_BATCH = 2000;
+  private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
+
+  private final Database db;
+  private final LogNotifications wake;
+  private final TriggerLogQueue queue;
+  private final ResultRecorder recorder;
+  private final WriteBatches batches;
+  private final Duration pollInterval;
+  private final AtomicLong pushed = new AtomicLong();
+  private volatile boolean stopped;
+  private Duration backoff = Duration.ZERO;
+
+  public OutboundWriter(
+      Database db,
+      SyncSchema schema,
+      SalesforceClient salesforce,
+      Map<String, TableDefinition> tables,
+      LogNotifications wake,
+      Duration pollInterval) {
+    this.db = db;
+    this.wake = wake;
+    this.queue = new TriggerLogQueue(schema);
+    this.recorder = new ResultRecorder(schema);
+    this.batches = new WriteBatches(db, schema, new SalesforcePush(salesforce), tables);
+    this.pollInterval = pollInterval;
+  }
+
+  /** Records pushed to Salesforce successfully since start. */
+  public long pushed() {
+    return pushed.get();
+  }
+
+  @Override
+  public void run() {
+    try {
+      db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM));
+      while (!stopped) {
+        drain();
+        waitForWork();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (SQLException e) {
+      LOG.error("event=\"outbound writer stopped\" error=\"{}\"", e.getMessage());
+    }
+  }
+
+  public void stop() {
+    stopped = true;
+  }
+
+  /** Pushes until nothing NEW is left, or until Salesforce asks to slow down. */
+  private void drain() {
+    while (!stopped) {
+      try {
+        List<LogEntry> claimed = db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
+        if (claimed.isEmpty()) {
+          return;
+        }
+        if (!pushRound(ChangeMerger.merge(claimed))) {
+          return; // some writes must wait: back off before the next round
+        }
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("event=\"outbound round failed\" error=\"{}\"", e.getMessage());
+        growBackoff();
+        return;
+      }
+    }
+  }
+
+  /** Pushes one round; false when some writes were refused for now. */
+  private boolean pushRound(List<PendingWrite> writes) throws SQLException {
+    long started = System.nanoTime();
+    List<WriteOutcome> outcomes = batches.push(writes);
+    db.inTransaction(
+        c -> {
+          recorder.record(c, outcomes);
+          return null;
+        });
+    long ok =
+        outcomes.stream()
+            .filter(o -> o.result() == Result.SUCCESS && o.write().kind() != Kind.NOTHING)
+            .count();
+    long failed = outcomes.stream().filter(o -> o.result() == Result.FAILED).count();
+    boolean retry = outcomes.stream().anyMatch(o -> o.result() == Result.RETRY);
+    pushed.addAndGet(ok);
+    LOG.info(
+        "event=\"UPDATE SALESFORCE {} rows ({} secs)\" object_type=sync direction=outbound failed={} retry={}",
+        ok,
+        (System.nanoTime() - started) / 1_000_000 / 1000.0,
+        failed,
+        retry);
+    if (retry) {
+      growBackoff();
+    } else {
+      backoff = Duration.ZERO;
+    }
+    return !retry;
+  }
+
+  private void waitForWork() throws InterruptedException {
+    if (!backoff.isZero()) {
+      Thread.sleep(
+          backoff.toMillis()); // Salesforce asked us to wait; a NOTIFY must not cut this short
+    }
+    wake.awaitWake(pollInterval);
+  }
+
+  private void growBackoff() {
+    Duration next = backoff.isZero() ? Duration.ofMillis(500) : backoff.multipliedBy(2);
+    backoff = next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
+  }
+}

@@ -1,0 +1,98 @@
+package io.pgforce.engine.outbound;
+
+import io.pgforce.engine.outbound.PendingWrite.Kind;
+import io.pgforce.engine.outbound.WriteOutcome.WriteError;
+import io.pgforce.engine.schema.TableDefinition;
+import io.pgforce.salesforce.SalesforceClient;
+import io.pgforce.salesforce.error.ApiError;
+import io.pgforce.salesforce.error.ErrorClassifier;
+import io.pgforce.salesforce.error.SalesforceException;
+import io.pgforce.salesforce.rest.SaveResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends one table's pending writes of one kind through sObject Collections (the client cuts them
+ * into calls of 200) and turns Salesforce's per-record answers into outcomes. Inserts go as upserts
+ * on the mapping's external id when it has one and the row a value for it, so that a retry after a
+ * lost answer finds the record instead of creating it twice.
+ */
+final class SalesforcePush {
+
+  private final SalesforceClient salesforce;
+
+  SalesforcePush(SalesforceClient salesforce) {
+    this.salesforce = salesforce;
+  }
+
+  /** Pushes writes that share table and kind; {@code payloads} are in the same order. */
+  List<WriteOutcome> push(
+      TableDefinition def,
+      Kind kind,
+      List<PendingWrite> writes,
+      List<Map<String, Object>> payloads) {
+    try {
+      List<SaveResult> results = call(def, kind, writes, payloads);
+      List<WriteOutcome> outcomes = new ArrayList<>();
+      for (int i = 0; i < writes.size(); i++) {
+        outcomes.add(outcome(writes.get(i), results.get(i)));
+      }
+      return outcomes;
+    } catch (SalesforceException e) {
+      // the whole call failed (after the client's own retries): every write in it is judged alike
+      WriteError error = new WriteError(e.errorCode(), e.getMessage(), e.fields());
+      boolean retriable = ErrorClassifier.isRetriable(e);
+      return writes.stream()
+          .map(w -> retriable ? WriteOutcome.retry(w, error) : WriteOutcome.failed(w, error))
+          .toList();
+    }
+  }
+
+  private List<SaveResult> call(
+      TableDefinition def,
+      Kind kind,
+      List<PendingWrite> writes,
+      List<Map<String, Object>> payloads) {
+    String object = def.mapping().objectName();
+    var collections = salesforce.collections();
+    return switch (kind) {
+      case INSERT ->
+          def.mapping().upsertField().isPresent()
+              ? collections.upsert(object, def.mapping().upsertField().get(), payloads, false)
+              : collections.create(object, payloads, false);
+      case UPDATE -> collections.update(object, withIds(writes, payloads), false);
+      case DELETE -> collections.delete(writes.stream().map(PendingWrite::sfid).toList(), false);
+      case NOTHING -> throw new IllegalArgumentException("nothing to push");
+    };
+  }
+
+  private static List<Map<String, Object>> withIds(
+      List<PendingWrite> writes, List<Map<String, Object>> payloads) {
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (int i = 0; i < writes.size(); i++) {
+      Map<String, Object> record = new java.util.LinkedHashMap<>();
+      record.put("Id", writes.get(i).sfid());
+      record.putAll(payloads.get(i));
+      records.add(record);
+    }
+    return records;
+  }
+
+  private static WriteOutcome outcome(PendingWrite w, SaveResult r) {
+    if (r.success()) {
+      return WriteOutcome.success(w, r.id().orElse(w.sfid()));
+    }
+    ApiError first =
+        r.errors().isEmpty()
+            ? new ApiError("UNKNOWN_ERROR", "Salesforce gave no reason", List.of())
+            : r.errors().get(0);
+    WriteError error = new WriteError(first.code(), first.message(), first.fields());
+    if (w.kind() == Kind.DELETE && first.code().equals("ENTITY_IS_DELETED")) {
+      return WriteOutcome.success(w, w.sfid()); // already gone: what the delete wanted
+    }
+    return ErrorClassifier.classify(first.code()).retriable()
+        ? WriteOutcome.retry(w, error)
+        : WriteOutcome.failed(w, error);
+  }
+}

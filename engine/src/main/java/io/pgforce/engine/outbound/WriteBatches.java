@@ -1,0 +1,139 @@
+package io.pgforce.engine.outbound;
+
+import io.pgforce.engine.db.Database;
+import io.pgforce.engine.outbound.PendingWrite.Kind;
+import io.pgforce.engine.schema.Column;
+import io.pgforce.engine.schema.SyncSchema;
+import io.pgforce.engine.schema.TableDefinition;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns one round of merged writes into Salesforce calls: grouped by table and kind, tables of
+ * parent objects before their children's (so a child can refer to a parent created in the same
+ * round), each write carrying its row's values as they are now.
+ */
+final class WriteBatches {
+
+  private final Database db;
+  private final SyncSchema schema;
+  private final SalesforcePush push;
+  private final Map<String, TableDefinition> tables;
+
+  WriteBatches(
+      Database db, SyncSchema schema, SalesforcePush push, Map<String, TableDefinition> tables) {
+    this.db = db;
+    this.schema = schema;
+    this.push = push;
+    this.tables = tables;
+  }
+
+  List<WriteOutcome> push(List<PendingWrite> writes) throws SQLException {
+    List<WriteOutcome> outcomes = new ArrayList<>();
+    Map<String, List<PendingWrite>> byTable = new LinkedHashMap<>();
+    for (PendingWrite w : writes) {
+      if (w.kind() == Kind.NOTHING || !tables.containsKey(w.table())) {
+        // nothing to send, or a table no mapping writes any more (its entries end IGNORED)
+        outcomes.add(WriteOutcome.success(gone(w), w.sfid()));
+      } else {
+        byTable.computeIfAbsent(w.table(), t -> new ArrayList<>()).add(w);
+      }
+    }
+    for (String table : parentsFirst(byTable.keySet())) {
+      outcomes.addAll(pushTable(tables.get(table), byTable.get(table)));
+    }
+    return outcomes;
+  }
+
+  private List<WriteOutcome> pushTable(TableDefinition def, List<PendingWrite> writes)
+      throws SQLException {
+    Map<Long, Map<String, Object>> rows = currentRows(def, writes);
+    List<WriteOutcome> outcomes = new ArrayList<>();
+    for (Kind kind : List.of(Kind.INSERT, Kind.UPDATE, Kind.DELETE)) {
+      List<PendingWrite> ofKind = new ArrayList<>();
+      List<Map<String, Object>> payloads = new ArrayList<>();
+      for (PendingWrite w : writes) {
+        if (w.kind() != kind) {
+          continue;
+        }
+        Map<String, Object> row = rows.get(w.recordId());
+        if (row == null && kind != Kind.DELETE) {
+          outcomes.add(
+              WriteOutcome.success(gone(w), w.sfid())); // deleted since: its DELETE follows
+          continue;
+        }
+        ofKind.add(w);
+        payloads.add(kind == Kind.DELETE ? Map.of() : Payloads.fields(def, w, row));
+      }
+      if (!ofKind.isEmpty()) {
+        outcomes.addAll(push.push(def, kind, ofKind, payloads));
+      }
+    }
+    return outcomes;
+  }
+
+  private static PendingWrite gone(PendingWrite w) {
+    return new PendingWrite(
+        w.table(), w.recordId(), Kind.NOTHING, w.sfid(), w.columns(), w.entryIds());
+  }
+
+  private Map<Long, Map<String, Object>> currentRows(TableDefinition def, List<PendingWrite> writes)
+      throws SQLException {
+    return db.inTransaction(
+        c -> {
+          Map<Long, Map<String, Object>> rows = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT * FROM " + schema.table(def.table()) + " WHERE id = ANY (?)")) {
+            Array ids =
+                c.createArrayOf("bigint", writes.stream().map(PendingWrite::recordId).toArray());
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+              ResultSetMetaData meta = rs.getMetaData();
+              while (rs.next()) {
+                Map<String, Object> row = new HashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                  row.put(meta.getColumnName(i), rs.getObject(i));
+                }
+                rows.put(rs.getLong("id"), row);
+              }
+            }
+          }
+          return rows;
+        });
+  }
+
+  /** Orders tables so that a table comes after every table whose object its references point to. */
+  private List<String> parentsFirst(Set<String> names) {
+    Set<String> ordered = new LinkedHashSet<>();
+    for (String name : names) {
+      visit(name, names, ordered, new LinkedHashSet<>());
+    }
+    return new ArrayList<>(ordered);
+  }
+
+  private void visit(String table, Set<String> names, Set<String> ordered, Set<String> path) {
+    if (ordered.contains(table) || !path.add(table)) {
+      return; // done already, or a cycle (self-references): keep the order we have
+    }
+    for (Column col : tables.get(table).columns()) {
+      for (String parent : col.field().referenceTo()) {
+        String parentTable = parent.toLowerCase(java.util.Locale.ROOT);
+        if (names.contains(parentTable)) {
+          visit(parentTable, names, ordered, path);
+        }
+      }
+    }
+    ordered.add(table);
+  }
+}
