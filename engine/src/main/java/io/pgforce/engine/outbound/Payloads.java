@@ -32,10 +32,20 @@ public final class Payloads {
     Map<String, Object> fields = new LinkedHashMap<>();
     for (Column col : def.columns()) {
       if (isSent(col, w, row)) {
-        fields.put(col.apiName(), toSalesforce(row.get(col.name())));
+        put(fields, col, toSalesforce(row.get(col.name())));
       }
     }
     return fields;
+  }
+
+  /** A relationship column goes as a nested reference: {@code "Account": {"External_ID__c": v}}. */
+  private static void put(Map<String, Object> fields, Column col, Object value) {
+    if (!col.field().isRelationshipExternalId()) {
+      fields.put(col.apiName(), value);
+    } else if (value != null) {
+      String[] path = col.apiName().split("\\.", 2);
+      fields.put(path[0], Map.of(path[1], value));
+    }
   }
 
   private static boolean isSent(Column col, PendingWrite w, Map<String, Object> row) {

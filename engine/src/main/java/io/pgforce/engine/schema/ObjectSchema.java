@@ -15,6 +15,23 @@ public record ObjectSchema(String name, List<SfField> fields) {
     return fields.stream().filter(f -> f.name().equalsIgnoreCase(apiName)).findFirst();
   }
 
+  /**
+   * The reference field a parent is reached by, {@code Account} or {@code Parent__r}, ignoring
+   * case.
+   */
+  public Optional<SfField> reference(String relationship) {
+    return fields.stream()
+        .filter(
+            f ->
+                f.relationshipName()
+                    .filter(
+                        r ->
+                            r.equalsIgnoreCase(relationship)
+                                || r.equalsIgnoreCase(relationship + "__r"))
+                    .isPresent())
+        .findFirst();
+  }
+
   /** The components of a compound field (BillingAddress: BillingStreet, BillingCity, ...). */
   public List<SfField> componentsOf(String compoundName) {
     return fields.stream()

@@ -26,6 +26,7 @@ public final class ObjectSchemas {
         f.externalId(),
         f.calculated(),
         Optional.ofNullable(f.compoundFieldName()).filter(s -> !s.isEmpty()),
-        f.referenceTo());
+        f.referenceTo(),
+        Optional.ofNullable(f.relationshipName()).filter(s -> !s.isEmpty()));
   }
 }

@@ -36,6 +36,12 @@ public final class TableDefinition {
     Map<String, Column> columns = new LinkedHashMap<>();
     String where = "mapping " + mapping.objectName();
     for (String apiName : mapping.fields()) {
+      int relationship = apiName.toLowerCase(java.util.Locale.ROOT).indexOf("__r__");
+      if (relationship > 0) {
+        relationshipColumn(schema, apiName, relationship, where, problems)
+            .ifPresent(c -> columns.putIfAbsent(c.name(), c));
+        continue;
+      }
       Optional<SfField> field = schema.field(apiName);
       if (field.isEmpty()) {
         problems.add(where, unknownField(apiName, mapping.objectName()));
@@ -109,6 +115,31 @@ public final class TableDefinition {
 
   private static String columnOf(String apiName) {
     return SfField.of(apiName, "string", 0).columnName();
+  }
+
+  /**
+   * Heroku Connect's relationship column: {@code Account__r__External_ID__c} names the parent
+   * reached by the Account relationship through its External_ID__c, so a child can be written
+   * before its parent's Salesforce id is known.
+   */
+  private static Optional<Column> relationshipColumn(
+      ObjectSchema schema, String apiName, int at, String where, Problems problems) {
+    String relationship = apiName.substring(0, at);
+    String externalId = apiName.substring(at + "__r__".length());
+    Optional<SfField> reference = schema.reference(relationship);
+    if (reference.isEmpty()) {
+      problems.add(
+          where,
+          "'"
+              + apiName
+              + "' names the relationship '"
+              + relationship
+              + "', which entity '"
+              + schema.name()
+              + "' does not have; relationship columns are <Relationship>__r__<ParentExternalIdField>");
+      return Optional.empty();
+    }
+    return Optional.of(Column.of(SfField.relationshipExternalId(reference.get(), externalId)));
   }
 
   private static String unknownField(String field, String object) {

@@ -60,6 +60,31 @@ class PayloadsTest {
     assertThat(fields.get("Description")).isNull();
   }
 
+  @Test
+  void aParentExternalIdGoesAsANestedReference() {
+    TableDefinition contact =
+        TableDefinition.resolve(
+                new io.pgforce.engine.mapping.Mapping(
+                    "Contact",
+                    Access.READ_WRITE,
+                    false,
+                    600,
+                    30000,
+                    List.of("LastName", "AccountId", "Account__r__External_ID__c"),
+                    Map.of(),
+                    Optional.empty()),
+                SampleObjects.contact(),
+                new Problems())
+            .orElseThrow();
+    Map<String, Object> row =
+        new HashMap<>(Map.of("lastname", "Smith", "account__r__external_id__c", "ACME-1"));
+    PendingWrite insert = new PendingWrite("contact", 1, Kind.INSERT, null, Set.of(), List.of(1L));
+
+    assertThat(Payloads.fields(contact, insert, row))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("LastName", "Smith", "Account", Map.of("External_ID__c", "ACME-1")));
+  }
+
   private static Map<String, Object> row(String name, String description) {
     Map<String, Object> row = new HashMap<>();
     row.put("sfid", "001A");
@@ -88,7 +113,8 @@ class PayloadsTest {
             false,
             true,
             Optional.empty(),
-            List.of()));
+            List.of(),
+            Optional.empty()));
     fields.add(SfField.of("LastActivity__c", "datetime", 0));
     fields.add(SfField.of("Founded__c", "date", 0));
     ObjectSchema schema = new ObjectSchema("Account", fields);

@@ -31,6 +31,30 @@ public final class SampleObjects {
             SfField.of("External_ID__c", "string", 40)));
   }
 
+  /** Contact, whose AccountId reaches its parent by the Account relationship. */
+  public static ObjectSchema contact() {
+    return new ObjectSchema(
+        "Contact",
+        List.of(
+            SfField.of("Id", "id", 18),
+            SfField.of("IsDeleted", "boolean", 0),
+            SfField.of("SystemModstamp", "datetime", 0),
+            SfField.of("LastName", "string", 80),
+            new SfField(
+                "AccountId",
+                "reference",
+                18,
+                0,
+                0,
+                true,
+                true,
+                false,
+                false,
+                Optional.empty(),
+                List.of("Account"),
+                Optional.of("Account"))));
+  }
+
   public static Mapping mapping(Access access, String... fields) {
     return new Mapping(
         "Account", access, false, 600, 30000, List.of(fields), Map.of(), Optional.empty());
@@ -48,6 +72,7 @@ public final class SampleObjects {
         false,
         false,
         Optional.of("BillingAddress"),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 }

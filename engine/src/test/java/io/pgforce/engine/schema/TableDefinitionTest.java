@@ -117,6 +117,35 @@ class TableDefinitionTest {
   }
 
   @Test
+  void resolvesRelationshipExternalIdColumnsAsHerokuConnectNamesThem() {
+    Mapping m =
+        new Mapping(
+            "Contact",
+            Access.READ_WRITE,
+            false,
+            600,
+            30000,
+            List.of("LastName", "AccountId", "Account__r__External_ID__c", "Owner__r__Ext__c"),
+            Map.of(),
+            Optional.empty());
+    Problems problems = new Problems();
+
+    assertThat(TableDefinition.resolve(m, SampleObjects.contact(), problems)).isEmpty();
+    assertThat(problems.list())
+        .singleElement()
+        .asString()
+        .contains("'Owner__r__Ext__c' names the relationship 'Owner'");
+
+    Mapping ok = m.withFields(List.of("LastName", "AccountId", "Account__r__External_ID__c"));
+    TableDefinition def =
+        TableDefinition.resolve(ok, SampleObjects.contact(), new Problems()).orElseThrow();
+    Column rel = def.column("Account.External_ID__c").orElseThrow();
+    assertThat(rel.name()).isEqualTo("account__r__external_id__c");
+    assertThat(rel.field().referenceTo()).containsExactly("Account");
+    assertThat(def.soqlFieldList()).endsWith("AccountId, Account.External_ID__c");
+  }
+
+  @Test
   void quotesIdentifiersSoNoNameCarriesSyntax() {
     assertThat(Sql.id("weird\"name")).isEqualTo("\"weird\"\"name\"");
     assertThat(Sql.id("salesforce", "account")).isEqualTo("\"salesforce\".\"account\"");
