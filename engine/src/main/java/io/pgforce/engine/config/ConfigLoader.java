@@ -122,9 +122,8 @@ public final class ConfigLoader {
         doc.set("mappings", inline);
         return MappingJson.read(JSON.writeValueAsString(doc), "inline mappings");
       }
-      problems.add(
-          "mappings",
-          "nothing to sync: set mappings-file to a Heroku Connect export, or list mappings inline");
+      // No mappings here is fine: `pgforce mappings import` may have registered them in the
+      // database.
     } catch (ConfigurationException e) {
       e.problems().forEach(p -> problems.add("mappings", p));
     } catch (IOException e) {

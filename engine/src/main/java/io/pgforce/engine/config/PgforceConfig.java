@@ -34,6 +34,11 @@ public final class PgforceConfig {
     return mappings;
   }
 
+  /** The same configuration with other mappings, for checking an import against the org. */
+  public PgforceConfig withMappings(MappingDocument other) {
+    return new PgforceConfig(values, other);
+  }
+
   /** The configuration with secrets hidden, for logs and {@code pgforce status}. */
   @Override
   public String toString() {

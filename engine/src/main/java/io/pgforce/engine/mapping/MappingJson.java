@@ -58,6 +58,11 @@ public final class MappingJson {
     }
   }
 
+  /** Reads one entry of the {@code mappings} list, as {@link #write(Mapping)} stores it. */
+  public static Mapping readMapping(String entryJson, String source) {
+    return read("{\"mappings\": [" + entryJson + "]}", source).mappings().get(0);
+  }
+
   /** One mapping as its entry of the {@code mappings} list, for storing alongside engine state. */
   public static String write(Mapping mapping) {
     return writeMapping(mapping).toString();

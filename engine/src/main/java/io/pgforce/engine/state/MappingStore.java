@@ -31,6 +31,20 @@ public final class MappingStore {
     }
   }
 
+  /** Every registered mapping's stored configuration (the JSON {@link #register} was given). */
+  public java.util.Map<String, String> configs(Connection c) throws SQLException {
+    java.util.Map<String, String> configs = new java.util.LinkedHashMap<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT object_name, config::text FROM pgforce.mapping ORDER BY object_name");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        configs.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return configs;
+  }
+
   public void setStatus(Connection c, String objectName, MappingStatus status, String detail)
       throws SQLException {
     update(c, "status = ?, status_detail = ?", objectName, status.name(), detail);
