@@ -85,11 +85,12 @@ public final class MappingCoordinator implements Runnable {
     while (true) {
       try {
         def = resolve();
-        ctx.schemaManager().prepare(def, state);
-        state.restore();
         if (mapping.isReadWrite()) {
+          // known to the writer before its triggers exist, so no logged change finds it unknown
           ctx.readWriteTables().put(def.table(), def);
         }
+        ctx.schemaManager().prepare(def, state);
+        state.restore();
         return;
       } catch (SQLException | RuntimeException e) {
         if (e instanceof ConfigurationException ce) {

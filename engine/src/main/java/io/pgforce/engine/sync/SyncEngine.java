@@ -60,9 +60,6 @@ public final class SyncEngine implements AutoCloseable {
    * claimed for a table whose definition is not known yet.
    */
   private void startWriter(long readWriteMappings) {
-    if (readWriteMappings == 0) {
-      return;
-    }
     Thread t =
         new Thread(
             () -> {
@@ -107,6 +104,35 @@ public final class SyncEngine implements AutoCloseable {
   /** Records pushed to Salesforce since start. */
   public long pushed() {
     return writer == null ? 0 : writer.pushed();
+  }
+
+  /**
+   * Starts syncing one more mapping while the others run; false when the object is mapped already.
+   * The writer picks up a read-write mapping added this way as soon as its table is prepared.
+   */
+  public synchronized boolean add(Mapping mapping) {
+    if (coordinators.containsKey(mapping.objectName().toLowerCase())) {
+      return false;
+    }
+    launch(mapping);
+    return true;
+  }
+
+  /** The rows, pending and failed changes of a mapped table. */
+  public TableCounts counts(String objectName) throws SQLException {
+    try (var c = ctx.db().connection()) {
+      return TableCounts.of(c, ctx.schema(), objectName.toLowerCase());
+    }
+  }
+
+  /** The sync schema, for queries that read it (errors, counts). */
+  public io.pgforce.engine.schema.SyncSchema schema() {
+    return ctx.schema();
+  }
+
+  /** The database the engine syncs into. */
+  public Database database() {
+    return ctx.db();
   }
 
   private void launch(Mapping mapping) {
