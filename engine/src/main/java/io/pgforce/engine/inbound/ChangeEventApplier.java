@@ -1,5 +1,7 @@
 package io.pgforce.engine.inbound;
 
+import io.pgforce.engine.SyncObserver;
+import io.pgforce.engine.SyncObserver.Direction;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.schema.Column;
 import io.pgforce.engine.schema.Soql;
@@ -48,6 +50,8 @@ public final class ChangeEventApplier implements ChangeEventListener {
   private final RowApplier applier;
   private final Runnable requestPoll;
   private final String channel;
+  private final SyncObserver observer;
+  private final Clock clock;
   private volatile long echoes;
 
   public ChangeEventApplier(
@@ -57,7 +61,8 @@ public final class ChangeEventApplier implements ChangeEventListener {
       SalesforceClient salesforce,
       Clock clock,
       String channel,
-      Runnable requestPoll) {
+      Runnable requestPoll,
+      SyncObserver observer) {
     this.def = def;
     this.db = db;
     this.schema = schema;
@@ -66,6 +71,8 @@ public final class ChangeEventApplier implements ChangeEventListener {
     this.applier = new RowApplier(schema);
     this.channel = channel;
     this.requestPoll = requestPoll;
+    this.observer = observer;
+    this.clock = clock;
   }
 
   /**
@@ -96,6 +103,13 @@ public final class ChangeEventApplier implements ChangeEventListener {
     }
     List<InboundRow> reread = h.changeType().isGap() ? reread(h.recordIds()) : List.of();
     save(event, c -> apply(c, event, reread));
+    String object = def.mapping().objectName();
+    observer.rowsSynced(object, Direction.INBOUND, h.recordIds().size());
+    observer.lag(
+        object,
+        Direction.INBOUND,
+        "cdc",
+        java.time.Duration.between(Instant.ofEpochMilli(h.commitTimestamp()), clock.instant()));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.pgforce.engine.inbound;
 
+import io.pgforce.engine.SyncObserver;
+import io.pgforce.engine.SyncObserver.Direction;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.schema.SyncSchema;
 import io.pgforce.engine.schema.TableDefinition;
@@ -30,6 +32,7 @@ public final class IncrementalPoller {
   private final Clock clock;
   private final Duration overlap;
   private final Duration settle;
+  private final SyncObserver observer;
 
   public IncrementalPoller(
       SalesforceClient salesforce,
@@ -37,7 +40,8 @@ public final class IncrementalPoller {
       SyncSchema schema,
       Clock clock,
       Duration overlap,
-      Duration settle) {
+      Duration settle,
+      SyncObserver observer) {
     this.salesforce = salesforce;
     this.db = db;
     this.applier = new RowApplier(schema);
@@ -45,6 +49,7 @@ public final class IncrementalPoller {
     this.clock = clock;
     this.overlap = overlap;
     this.settle = settle;
+    this.observer = observer;
   }
 
   /**
@@ -73,6 +78,14 @@ public final class IncrementalPoller {
                 return null;
               });
           read[0] += rows.size();
+          observer.rowsSynced(object, Direction.INBOUND, rows.size());
+          if (last.systemModstamp().isAfter(cursor.systemModstamp())) {
+            observer.lag(
+                object,
+                Direction.INBOUND,
+                "poll",
+                Duration.between(last.systemModstamp(), clock.instant()));
+          }
         });
     db.inTransaction(
         c -> {

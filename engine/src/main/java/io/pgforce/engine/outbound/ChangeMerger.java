@@ -37,7 +37,8 @@ public final class ChangeMerger {
     history.forEach(e -> columns.addAll(e.changedColumns()));
     List<Long> ids = history.stream().map(LogEntry::id).toList();
     Kind kind = kind(first.action(), last.action(), sfid != null);
-    return new PendingWrite(first.table(), first.recordId(), kind, sfid, columns, ids);
+    return new PendingWrite(
+        first.table(), first.recordId(), kind, sfid, columns, ids, first.createdAt());
   }
 
   private static Kind kind(Action first, Action last, boolean hasSfid) {

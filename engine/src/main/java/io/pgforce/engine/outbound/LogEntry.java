@@ -1,5 +1,6 @@
 package io.pgforce.engine.outbound;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -8,7 +9,13 @@ import java.util.Set;
  * @param changedColumns the columns the entry's {@code values} names (all of them for an INSERT)
  */
 public record LogEntry(
-    long id, Action action, String table, long recordId, String sfid, Set<String> changedColumns) {
+    long id,
+    Action action,
+    String table,
+    long recordId,
+    String sfid,
+    Set<String> changedColumns,
+    Instant createdAt) {
 
   /** The trigger log's {@code action} values. */
   public enum Action {
@@ -19,5 +26,16 @@ public record LogEntry(
 
   public LogEntry {
     changedColumns = Set.copyOf(changedColumns);
+  }
+
+  /** An entry whose creation time does not matter (tests, merging). */
+  public LogEntry(
+      long id,
+      Action action,
+      String table,
+      long recordId,
+      String sfid,
+      Set<String> changedColumns) {
+    this(id, action, table, recordId, sfid, changedColumns, Instant.EPOCH);
   }
 }

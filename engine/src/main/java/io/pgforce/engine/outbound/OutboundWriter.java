@@ -1,5 +1,7 @@
 package io.pgforce.engine.outbound;
 
+import io.pgforce.engine.SyncObserver;
+import io.pgforce.engine.SyncObserver.Direction;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.outbound.PendingWrite.Kind;
 import io.pgforce.engine.outbound.WriteOutcome.Result;
@@ -34,6 +36,8 @@ public final class OutboundWriter implements Runnable {
   private final ResultRecorder recorder;
   private final WriteBatches batches;
   private final Duration pollInterval;
+  private final SyncObserver observer;
+  private final java.time.Clock clock;
   private final AtomicLong pushed = new AtomicLong();
   private volatile boolean stopped;
   private Duration backoff = Duration.ZERO;
@@ -44,13 +48,17 @@ public final class OutboundWriter implements Runnable {
       SalesforceClient salesforce,
       Map<String, TableDefinition> tables,
       LogNotifications wake,
-      Duration pollInterval) {
+      Duration pollInterval,
+      SyncObserver observer,
+      java.time.Clock clock) {
     this.db = db;
     this.wake = wake;
     this.queue = new TriggerLogQueue(schema);
     this.recorder = new ResultRecorder(schema);
     this.batches = new WriteBatches(db, schema, new SalesforcePush(salesforce), tables);
     this.pollInterval = pollInterval;
+    this.observer = observer;
+    this.clock = clock;
   }
 
   /** Records pushed to Salesforce successfully since start. */
@@ -112,6 +120,7 @@ public final class OutboundWriter implements Runnable {
     long failed = outcomes.stream().filter(o -> o.result() == Result.FAILED).count();
     boolean retry = outcomes.stream().anyMatch(o -> o.result() == Result.RETRY);
     pushed.addAndGet(ok);
+    observe(outcomes);
     LOG.info(
         "event=\"UPDATE SALESFORCE {} rows ({} secs)\" object_type=sync direction=outbound failed={} retry={}",
         ok,
@@ -124,6 +133,22 @@ public final class OutboundWriter implements Runnable {
       backoff = Duration.ZERO;
     }
     return !retry;
+  }
+
+  private void observe(List<WriteOutcome> outcomes) {
+    java.time.Instant now = clock.instant();
+    for (WriteOutcome o : outcomes) {
+      String object = o.write().table();
+      if (o.result() == Result.SUCCESS && o.write().kind() != Kind.NOTHING) {
+        observer.rowsSynced(object, Direction.OUTBOUND, 1);
+        observer.lag(
+            object,
+            Direction.OUTBOUND,
+            "collections",
+            Duration.between(o.write().firstChangeAt(), now));
+      }
+      o.error().ifPresent(e -> observer.error(object, Direction.OUTBOUND, e.code()));
+    }
   }
 
   private void waitForWork() throws InterruptedException {

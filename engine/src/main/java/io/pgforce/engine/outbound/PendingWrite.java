@@ -1,5 +1,6 @@
 package io.pgforce.engine.outbound;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -10,9 +11,16 @@ import java.util.Set;
  * @param columns for an UPDATE, the columns changed across the merged entries
  * @param entryIds every log entry this write settles, oldest first; the last one carries the
  *     result, the others become {@code MERGED}
+ * @param firstChangeAt when the oldest of those entries was logged, to measure push lag
  */
 public record PendingWrite(
-    String table, long recordId, Kind kind, String sfid, Set<String> columns, List<Long> entryIds) {
+    String table,
+    long recordId,
+    Kind kind,
+    String sfid,
+    Set<String> columns,
+    List<Long> entryIds,
+    Instant firstChangeAt) {
 
   /** What to do in Salesforce. */
   public enum Kind {
@@ -26,6 +34,16 @@ public record PendingWrite(
   public PendingWrite {
     columns = Set.copyOf(columns);
     entryIds = List.copyOf(entryIds);
+  }
+
+  public PendingWrite(
+      String table,
+      long recordId,
+      Kind kind,
+      String sfid,
+      Set<String> columns,
+      List<Long> entryIds) {
+    this(table, recordId, kind, sfid, columns, entryIds, Instant.EPOCH);
   }
 
   /** The entry that carries the result. */

@@ -36,7 +36,7 @@ public final class TriggerLogQueue {
             + log
             + " t SET state = 'PENDING', updated_at = clock_timestamp(),"
             + " processed_tx = txid_current() FROM next WHERE t.id = next.id"
-            + " RETURNING t.id, t.action, t.table_name, t.record_id, t.sfid, t.\"values\"";
+            + " RETURNING t.id, t.action, t.table_name, t.record_id, t.sfid, t.\"values\", t.created_at";
     List<LogEntry> entries = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setInt(1, limit);
@@ -83,6 +83,7 @@ public final class TriggerLogQueue {
         rs.getString(3),
         rs.getLong(4),
         rs.getString(5),
-        HstoreText.parse(rs.getString(6)).keySet());
+        HstoreText.parse(rs.getString(6)).keySet(),
+        rs.getTimestamp(7).toInstant());
   }
 }

@@ -84,7 +84,13 @@ final class WriteBatches {
 
   private static PendingWrite gone(PendingWrite w) {
     return new PendingWrite(
-        w.table(), w.recordId(), Kind.NOTHING, w.sfid(), w.columns(), w.entryIds());
+        w.table(),
+        w.recordId(),
+        Kind.NOTHING,
+        w.sfid(),
+        w.columns(),
+        w.entryIds(),
+        w.firstChangeAt());
   }
 
   private Map<Long, Map<String, Object>> currentRows(TableDefinition def, List<PendingWrite> writes)

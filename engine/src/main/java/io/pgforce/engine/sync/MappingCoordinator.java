@@ -218,7 +218,8 @@ public final class MappingCoordinator implements Runnable {
             ctx.salesforce(),
             ctx.clock(),
             channel,
-            () -> send(Command.POLL));
+            () -> send(Command.POLL),
+            ctx.observer());
     subscription =
         ctx.salesforce().streaming().subscribe(channel, state.replayFrom(channel), applier);
   }

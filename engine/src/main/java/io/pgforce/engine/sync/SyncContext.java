@@ -1,5 +1,6 @@
 package io.pgforce.engine.sync;
 
+import io.pgforce.engine.SyncObserver;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.inbound.DriftChecker;
 import io.pgforce.engine.inbound.IncrementalPoller;
@@ -25,10 +26,15 @@ record SyncContext(
     IncrementalPoller poller,
     DriftChecker drift,
     SchemaManager schemaManager,
-    Map<String, TableDefinition> readWriteTables) {
+    Map<String, TableDefinition> readWriteTables,
+    SyncObserver observer) {
 
   static SyncContext create(
-      SalesforceClient salesforce, Database db, SyncSettings settings, Clock clock) {
+      SalesforceClient salesforce,
+      Database db,
+      SyncSettings settings,
+      Clock clock,
+      SyncObserver observer) {
     SyncSchema schema = new SyncSchema(settings.schema());
     return new SyncContext(
         salesforce,
@@ -38,9 +44,10 @@ record SyncContext(
         settings,
         new InitialLoader(salesforce, db, schema, clock, settings.bulkThreshold()),
         new IncrementalPoller(
-            salesforce, db, schema, clock, settings.pollOverlap(), settings.settle()),
+            salesforce, db, schema, clock, settings.pollOverlap(), settings.settle(), observer),
         new DriftChecker(salesforce, db, schema, clock),
         new SchemaManager(salesforce, db, schema, clock, settings),
-        new ConcurrentHashMap<>());
+        new ConcurrentHashMap<>(),
+        observer);
   }
 }

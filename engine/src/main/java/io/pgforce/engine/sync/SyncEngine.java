@@ -1,5 +1,6 @@
 package io.pgforce.engine.sync;
 
+import io.pgforce.engine.SyncObserver;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.mapping.Mapping;
 import io.pgforce.engine.outbound.LogNotifications;
@@ -44,7 +45,19 @@ public final class SyncEngine implements AutoCloseable {
       List<Mapping> mappings,
       Clock clock)
       throws SQLException {
-    SyncContext ctx = SyncContext.create(salesforce, db, settings, clock);
+    return start(salesforce, db, settings, mappings, clock, SyncObserver.NONE);
+  }
+
+  /** Starts syncing, telling {@code observer} what happens (for metrics). */
+  public static SyncEngine start(
+      SalesforceClient salesforce,
+      Database db,
+      SyncSettings settings,
+      List<Mapping> mappings,
+      Clock clock,
+      SyncObserver observer)
+      throws SQLException {
+    SyncContext ctx = SyncContext.create(salesforce, db, settings, clock, observer);
     EngineState.migrate(db.dataSource());
     try (var c = db.connection()) {
       ctx.schema().install(c);
@@ -78,9 +91,11 @@ public final class SyncEngine implements AutoCloseable {
                         ctx.db(),
                         ctx.schema(),
                         ctx.salesforce(),
-                        Map.copyOf(ctx.readWriteTables()),
+                        ctx.readWriteTables(),
                         notifications,
-                        WRITER_POLL);
+                        WRITER_POLL,
+                        ctx.observer(),
+                        ctx.clock());
                 writer.run();
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
