@@ -2,9 +2,11 @@ package io.pgforce.emulator.server;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.pgforce.emulator.errors.Errors;
@@ -16,7 +18,12 @@ import io.pgforce.emulator.errors.Errors;
  */
 public final class Json {
 
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Reads JSON numbers as exact decimals: no digit lost, no Infinity for 1e400. */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
   public static final String CONTENT_TYPE = "application/json;charset=UTF-8";
 
   private Json() {}

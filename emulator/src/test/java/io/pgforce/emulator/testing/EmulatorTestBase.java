@@ -22,15 +22,16 @@ public abstract class EmulatorTestBase {
   @BeforeAll
   static void startEmulator() {
     clock = MutableClock.at("2024-06-03T12:00:00Z");
-    emulator = Emulator.start(EmulatorConfig.builder().port(0).clock(clock)
-        .metadataFile(testMetadata()).build());
+    emulator =
+        Emulator.start(
+            EmulatorConfig.builder().port(0).clock(clock).metadataFile(testMetadata()).build());
   }
 
   /** The custom objects and fields every integration test org has (test-metadata.json). */
   public static java.nio.file.Path testMetadata() {
     try {
-      return java.nio.file.Path.of(EmulatorTestBase.class.getResource("/test-metadata.json")
-          .toURI());
+      return java.nio.file.Path.of(
+          EmulatorTestBase.class.getResource("/test-metadata.json").toURI());
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
