@@ -163,6 +163,14 @@ public final class Emulator implements AutoCloseable {
     return org;
   }
 
+  /**
+   * {@code total} records, one Account to two Contacts and one Opportunity: what {@code
+   * --seed-records} generates.
+   */
+  public SeedSummary seedRecords(int total) {
+    return new Seeder(org.store(), config.randomSeed()).seedRecords(total);
+  }
+
   /** {@code accounts} Accounts and nothing else: the fastest way to a large org. */
   public SeedSummary seed(int accounts) {
     return seed(accounts, 0, 0);
