@@ -27,6 +27,7 @@ final class Loader {
   private final ObjectTable table;
   private final SObjectDefinition type;
   private final Instant now;
+  private final Map<String, Integer> positions = new java.util.HashMap<>();
 
   Loader(OrgStore store, ObjectTable table) {
     this.store = store;
@@ -83,7 +84,7 @@ final class Loader {
   }
 
   private int position(String name) {
-    return type.requireField(name).position();
+    return positions.computeIfAbsent(name, n -> type.requireField(n).position());
   }
 
   private static Object orElse(Object value, Object fallback) {
