@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {RunCommand.class, MappingsCommand.class},
     version = "pgforce 0.1.0-SNAPSHOT",
+    subcommands = {EmulatorCommand.class},
     description =
         "Keeps Salesforce and PostgreSQL in sync, with Heroku Connect's database contract.")
 public final class Main implements Runnable {
