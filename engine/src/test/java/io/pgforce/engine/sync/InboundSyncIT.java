@@ -11,6 +11,8 @@ import io.pgforce.testkit.TestDatabase;
 import io.pgforce.testkit.WithPostgres;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,45 @@ class InboundSyncIT {
       assertThat(h.engine().mapping("Account").orElseThrow().detail().orElseThrow())
           .contains("No such column 'Nmae' on entity 'Account'");
     }
+  }
+
+  @Test
+  void recordsSharingOneSystemModstampAcrossAWindowEdgeAreNeitherLostNorDuplicated(TestDatabase db)
+      throws Exception {
+    Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    MutableClock clock = new MutableClock(t);
+    try (SyncHarness h = SyncHarness.create(db, clock)) {
+      h.start(
+          SyncHarness.settings(10_000),
+          SyncHarness.mapping("Account", Access.READ_ONLY, false, "Name"));
+      await().atMost(DEADLINE).until(() -> status(h, "Account") == MappingStatus.DATA_SYNCED);
+
+      createAccounts(h, "early", 2500); // all stamped t
+      clock.set(t.plusSeconds(1)); // the next poll's window ends exactly at t
+      await()
+          .atMost(DEADLINE)
+          .until(() -> h.count("SELECT count(*) FROM salesforce.account") == 2500);
+
+      clock.set(t); // a transaction that commits late, with the same SystemModstamp t
+      createAccounts(h, "late", 2500);
+      clock.set(t.plusSeconds(2));
+      await()
+          .atMost(DEADLINE)
+          .until(() -> h.count("SELECT count(*) FROM salesforce.account") == 5000);
+
+      assertThat(h.count("SELECT count(DISTINCT sfid) FROM salesforce.account")).isEqualTo(5000);
+      assertThat(h.count("SELECT count(DISTINCT systemmodstamp) FROM salesforce.account"))
+          .isEqualTo(1);
+    }
+  }
+
+  private static void createAccounts(SyncHarness h, String prefix, int n) {
+    List<Map<String, Object>> records = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      records.add(Map.of("Name", prefix + " " + i));
+    }
+    assertThat(h.salesforce.collections().create("Account", records, true))
+        .allMatch(r -> r.success());
   }
 
   private static MappingStatus status(SyncHarness h, String object) {
