@@ -3,9 +3,17 @@ package io.pgforce.engine.config;
 import io.pgforce.salesforce.AuthFlow;
 import io.pgforce.salesforce.SalesforceConfig;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Builds the Salesforce client's configuration from pgforce.yml's {@code salesforce:} keys. */
 public final class SalesforceSettings {
+
+  /**
+   * How long the client itself retries a failed call. Short, because the sync retries on its own
+   * with state read afresh each round: a push retried inside the client would resend values read
+   * before, say, a later Salesforce edit superseded them.
+   */
+  public static final Duration CLIENT_RETRY_BUDGET = Duration.ofSeconds(5);
 
   private SalesforceSettings() {}
 
@@ -16,6 +24,7 @@ public final class SalesforceSettings {
             .authFlow(flow(config.require(ConfigKeys.AUTH)))
             .apiVersion(config.require(ConfigKeys.API_VERSION))
             .clientName(config.require(ConfigKeys.CLIENT_NAME))
+            .retryBudget(CLIENT_RETRY_BUDGET)
             .clock(clock);
     config.get(ConfigKeys.USERNAME).ifPresent(b::username);
     config.get(ConfigKeys.PASSWORD).ifPresent(b::password);

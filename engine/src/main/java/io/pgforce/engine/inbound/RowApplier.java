@@ -32,13 +32,16 @@ public final class RowApplier {
           + " ELSE t.\"_hc_lastop\" END";
 
   private final SyncSchema schema;
+  private final ConflictResolver conflicts;
 
   public RowApplier(SyncSchema schema) {
     this.schema = schema;
+    this.conflicts = new ConflictResolver(schema);
   }
 
   /** Applies the rows on the caller's connection (and so in its transaction). */
   public void apply(Connection c, TableDefinition def, List<InboundRow> rows) throws SQLException {
+    conflicts.resolve(c, def, rows);
     try (PreparedStatement upsert = c.prepareStatement(upsertSql(def));
         PreparedStatement delete = c.prepareStatement(deleteSql(def))) {
       int upserts = 0;

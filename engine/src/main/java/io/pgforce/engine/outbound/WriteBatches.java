@@ -72,6 +72,11 @@ final class WriteBatches {
               WriteOutcome.success(gone(w), w.sfid())); // deleted since: its DELETE follows
           continue;
         }
+        if (kind == Kind.UPDATE && "SYNCED".equals(row.get("_hc_lastop"))) {
+          // a later change in Salesforce superseded this one (see ConflictResolver): not sent
+          outcomes.add(WriteOutcome.success(gone(w), w.sfid()));
+          continue;
+        }
         ofKind.add(w);
         payloads.add(kind == Kind.DELETE ? Map.of() : Payloads.fields(def, w, row));
       }

@@ -38,6 +38,7 @@ class RowApplierIT {
 
   @BeforeEach
   void freshTable(TestDatabase db) throws Exception {
+    io.pgforce.engine.state.EngineState.migrate(db.dataSource()); // conflicts are recorded there
     try (Connection c = sync(db)) {
       SCHEMA.install(c);
       c.createStatement().execute("DROP TABLE IF EXISTS salesforce.account");

@@ -54,6 +54,7 @@ final class SyncHarness implements AutoCloseable {
             SalesforceConfig.builder()
                 .loginUrl(emulator.baseUrl())
                 .authFlow(io.pgforce.salesforce.AuthFlow.PASSWORD)
+                .retryBudget(io.pgforce.engine.config.SalesforceSettings.CLIENT_RETRY_BUDGET)
                 .username(emulator.config().username())
                 .password(emulator.config().password())
                 .clientId(emulator.config().clientId())
@@ -63,6 +64,12 @@ final class SyncHarness implements AutoCloseable {
         new DatabaseUrl(
             testDb.jdbcUrl(), Optional.of(testDb.user()), Optional.ofNullable(testDb.password()));
     return new SyncHarness(emulator, salesforce, Database.open(url, 8), testDb, clock);
+  }
+
+  /** Settings with a poll overlap long enough for records stamped in a hand-set past. */
+  static SyncSettings settingsWithOverlap(Duration overlap) {
+    return new SyncSettings(
+        "salesforce", 10_000, overlap, Duration.ofSeconds(1), Duration.ofHours(1), true);
   }
 
   /** Fast-polling settings for tests: one-second polls, no long overlap. */

@@ -1,0 +1,126 @@
+package io.pgforce.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pgforce.emulator.faults.FaultRule;
+import io.pgforce.engine.mapping.Access;
+import io.pgforce.engine.state.MappingStatus;
+import io.pgforce.testkit.TestDatabase;
+import io.pgforce.testkit.WithPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both sides edit one record while the local edit waits to be pushed: the later write wins, the
+ * other is recorded in pgforce.conflict, and both sides end equal.
+ */
+@WithPostgres
+class ConflictIT {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+  @Test
+  void aLaterSalesforceEditWinsOverAWaitingLocalOne(TestDatabase db) throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    MutableClock clock = new MutableClock(now.minusSeconds(130));
+    try (SyncHarness h = started(db, clock)) {
+      String sfid = editBothSides(h, clock, now.plusSeconds(60));
+
+      await().atMost(DEADLINE).until(() -> name(h, sfid).equals("remote"));
+      assertThat(h.query("SELECT winner FROM pgforce.conflict")).containsExactly("SALESFORCE");
+      // the waiting local edit is settled (skipped) before the org accepts writes again
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  h.count(
+                          "SELECT count(*) FROM salesforce._trigger_log WHERE state IN ('NEW', 'PENDING')")
+                      == 0);
+      h.emulator.faults().clear(); // the org works again: nothing is left to push
+      assertThat(h.query("SELECT state FROM salesforce._trigger_log WHERE action = 'UPDATE'"))
+          .containsExactly("IGNORED");
+
+      assertThat(h.salesforce.retrieve("Account", sfid, "Name").orElseThrow().text("Name"))
+          .contains("remote");
+      assertThat(name(h, sfid)).isEqualTo("remote");
+    }
+  }
+
+  @Test
+  void aLaterLocalEditWinsOverAnEarlierSalesforceOne(TestDatabase db) throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    MutableClock clock = new MutableClock(now.minusSeconds(130));
+    try (SyncHarness h = started(db, clock)) {
+      String sfid = editBothSides(h, clock, now.minusSeconds(30));
+
+      await()
+          .atMost(DEADLINE)
+          .until(() -> h.query("SELECT winner FROM pgforce.conflict").equals(List.of("LOCAL")));
+      assertThat(name(h, sfid)).isEqualTo("local");
+      h.emulator.faults().clear();
+
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  h.salesforce
+                      .retrieve("Account", sfid, "Name")
+                      .orElseThrow()
+                      .text("Name")
+                      .orElse("")
+                      .equals("local"));
+      assertThat(
+              h.query(
+                  "SELECT local_values || ' / ' || (remote_values ->> 'name') FROM pgforce.conflict"))
+          .singleElement()
+          .asString()
+          .contains("\"name\"=>\"local\"", "/ remote");
+    }
+  }
+
+  /**
+   * A record created in Salesforce two minutes ago and synced, then edited locally now (its push
+   * held back by a failing org) and in Salesforce at {@code remoteAt}.
+   */
+  private static String editBothSides(SyncHarness h, MutableClock clock, Instant remoteAt)
+      throws Exception {
+    Instant now = Instant.now();
+    clock.set(now.minusSeconds(120));
+    String sfid = h.salesforce.create("Account", Map.of("Name", "original"));
+    clock.set(now.minusSeconds(100)); // the next poll reads it
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                h.count("SELECT count(*) FROM salesforce.account WHERE sfid = '" + sfid + "'")
+                    == 1);
+    h.emulator.addFault(FaultRule.failing("/composite/sobjects", 503)); // the local edit waits
+    h.testDb.execute("UPDATE salesforce.account SET name = 'local' WHERE sfid = '" + sfid + "'");
+    clock.set(remoteAt);
+    h.salesforce.update("Account", sfid, Map.of("Name", "remote"));
+    clock.set(now.plusSeconds(70)); // past both edits, so polls read them
+    return sfid;
+  }
+
+  private static SyncHarness started(TestDatabase db, MutableClock clock) throws Exception {
+    SyncHarness h = SyncHarness.create(db, clock);
+    h.start(
+        SyncHarness.settingsWithOverlap(Duration.ofMinutes(10)),
+        SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"));
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                h.engine().mapping("Account").orElseThrow().status() == MappingStatus.DATA_SYNCED);
+    return h;
+  }
+
+  private static String name(SyncHarness h, String sfid) throws Exception {
+    return h.query("SELECT name FROM salesforce.account WHERE sfid = '" + sfid + "'").get(0);
+  }
+}
