@@ -93,22 +93,20 @@ public final class Formula implements Calculation {
     }
 
     Node expression() {
-      Node left = term();
-      while (peekAny("+", "-", "&")) {
-        String op = tokens.get(next++);
-        Node l = left;
-        Node r = term();
-        left = values -> apply(op, l.eval(values), r.eval(values));
-      }
-      return left;
+      return binary(this::term, "+", "-", "&");
     }
 
     private Node term() {
-      Node left = factor();
-      while (peekAny("*", "/")) {
+      return binary(this::factor, "*", "/");
+    }
+
+    /** A left-associative chain of {@code operand (op operand)*} at one precedence level. */
+    private Node binary(java.util.function.Supplier<Node> operand, String... operators) {
+      Node left = operand.get();
+      while (peekAny(operators)) {
         String op = tokens.get(next++);
         Node l = left;
-        Node r = factor();
+        Node r = operand.get();
         left = values -> apply(op, l.eval(values), r.eval(values));
       }
       return left;

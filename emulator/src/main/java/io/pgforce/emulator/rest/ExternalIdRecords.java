@@ -3,9 +3,7 @@ package io.pgforce.emulator.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.pgforce.emulator.errors.ApiError;
 import io.pgforce.emulator.errors.Errors;
-import io.pgforce.emulator.errors.SalesforceException;
 import io.pgforce.emulator.metadata.SObjectDefinition;
 import io.pgforce.emulator.metadata.SystemFields;
 import io.pgforce.emulator.server.CallContext;
@@ -56,11 +54,7 @@ final class ExternalIdRecords {
     if ("PATCH".equalsIgnoreCase(ctx.queryParam("_HttpMethod"))) {
       upsert(ctx);
     } else {
-      throw new SalesforceException(
-          405,
-          ApiError.withoutFields(
-              "METHOD_NOT_ALLOWED",
-              "HTTP Method 'POST' not allowed. Allowed are HEAD,GET,PATCH,DELETE"));
+      throw Errors.methodNotAllowed("POST");
     }
   }
 

@@ -108,16 +108,12 @@ public final class RecordsApi implements ApiArea {
     } else if ("DELETE".equalsIgnoreCase(method)) {
       delete(ctx);
     } else {
-      throw new SalesforceException(
-          405,
-          ApiError.withoutFields(
-              "METHOD_NOT_ALLOWED",
-              "HTTP Method 'POST' not allowed. Allowed are HEAD,GET,PATCH,DELETE"));
+      throw Errors.methodNotAllowed("POST");
     }
   }
 
   SObjectDefinition objectOf(Context ctx) {
-    return org.store().schema().find(ctx.pathParam("sobject")).orElseThrow(Errors::notFound);
+    return org.sobject(ctx.pathParam("sobject"));
   }
 
   /**
