@@ -70,15 +70,16 @@ final class ExternalIdRecords {
         withValue(RecordBodies.fields(Json.parseObject(ctx.body())), field, value);
     refuseAmbiguous(ctx, type, field, value);
     CallContext call = CallContext.of(ctx);
-    SaveResult result =
+    List<RecordInput> input = List.of(RecordInput.of(type.name(), fields));
+    sendUpserted(
+        ctx,
+        call,
         RecordsApi.single(
-            org.store()
-                .dml()
-                .upsert(
-                    type.name(),
-                    field,
-                    List.of(RecordInput.of(type.name(), fields)),
-                    call.dmlOptions(false)));
+            org.store().dml().upsert(type.name(), field, input, call.dmlOptions(false))));
+  }
+
+  /** 201 for a new record, 200 for an updated one (204 before v46). */
+  private static void sendUpserted(Context ctx, CallContext call, SaveResult result) {
     boolean created = result.created().orElse(false);
     if (!created && Double.parseDouble(call.version()) < UPSERT_BODY_SINCE) {
       ctx.status(204);
