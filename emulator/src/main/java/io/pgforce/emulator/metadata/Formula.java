@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A small subset of Salesforce's formula language for calculated custom fields: numbers, quoted
@@ -101,7 +102,7 @@ public final class Formula implements Calculation {
     }
 
     /** A left-associative chain of {@code operand (op operand)*} at one precedence level. */
-    private Node binary(java.util.function.Supplier<Node> operand, String... operators) {
+    private Node binary(Supplier<Node> operand, String... operators) {
       Node left = operand.get();
       while (peekAny(operators)) {
         String op = tokens.get(next++);

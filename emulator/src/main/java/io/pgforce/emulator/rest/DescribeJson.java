@@ -9,6 +9,7 @@ import io.pgforce.emulator.metadata.PicklistValue;
 import io.pgforce.emulator.metadata.SObjectDefinition;
 import io.pgforce.emulator.server.Json;
 import io.pgforce.emulator.server.WireFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -229,7 +230,7 @@ final class DescribeJson {
 
   private static ObjectNode sorted(ObjectNode node) {
     ObjectNode sorted = Json.object();
-    java.util.List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     names.stream().sorted().forEach(name -> sorted.set(name, node.get(name)));
     return sorted;

@@ -17,6 +17,7 @@ import io.pgforce.emulator.store.RecordIds;
 import io.pgforce.emulator.store.RecordInput;
 import io.pgforce.emulator.store.SaveResult;
 import io.pgforce.emulator.store.StoredRecord;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -136,7 +137,7 @@ public final class RecordsApi implements ApiArea {
     if (fields == null || fields.isBlank()) {
       return type.fields();
     }
-    return java.util.Arrays.stream(fields.split(","))
+    return Arrays.stream(fields.split(","))
         .map(String::trim)
         .filter(name -> !name.isEmpty())
         .map(

@@ -1,5 +1,7 @@
 package io.pgforce.emulator.soql;
 
+import java.util.Arrays;
+
 /**
  * A SOQL LIKE pattern: {@code %} matches any run of characters, {@code _} exactly one, {@code \%}
  * and {@code \_} themselves; case-insensitive. Matched with the two-pointer wildcard algorithm
@@ -30,8 +32,8 @@ final class LikePattern {
       parsedChars[n] = fold(literal);
       parsedKinds[n] = escaped ? LITERAL : c == ANY_RUN ? RUN : c == ANY_ONE ? ONE : LITERAL;
     }
-    this.chars = java.util.Arrays.copyOf(parsedChars, n);
-    this.kinds = java.util.Arrays.copyOf(parsedKinds, n);
+    this.chars = Arrays.copyOf(parsedChars, n);
+    this.kinds = Arrays.copyOf(parsedKinds, n);
   }
 
   boolean matches(String text) {
