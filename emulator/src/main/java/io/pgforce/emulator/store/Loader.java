@@ -13,6 +13,7 @@ import io.pgforce.emulator.metadata.FieldDefinition;
 import io.pgforce.emulator.metadata.SObjectDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ final class Loader {
   private final ObjectTable table;
   private final SObjectDefinition type;
   private final Instant now;
-  private final Map<String, Integer> positions = new java.util.HashMap<>();
+  private final Map<String, Integer> positions = new HashMap<>();
 
   Loader(OrgStore store, ObjectTable table) {
     this.store = store;
