@@ -4,7 +4,6 @@ import io.pgforce.salesforce.auth.SessionTransport;
 import io.pgforce.salesforce.error.ErrorClassifier;
 import io.pgforce.salesforce.http.ApiRequest;
 import io.pgforce.salesforce.http.ApiResponse;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -61,8 +60,6 @@ final class QueryJobs {
             page.header("Sforce-Locator")
                 .filter(l -> !l.isEmpty() && !LAST_PAGE.equals(l))
                 .orElse(null);
-      } catch (IOException e) {
-        throw ErrorClassifier.transportFailure("bulk results of " + jobId, e);
       }
     } while (locator != null);
     return records;

@@ -40,10 +40,16 @@ public final class ApiResponse implements AutoCloseable {
     return body;
   }
 
+  /**
+   * Drains and closes quietly: by now the reader has what it needed, and a failure to recycle the
+   * connection must not turn a successful call into a failed one.
+   */
   @Override
-  public void close() throws IOException {
+  public void close() {
     try (socket) {
       drain();
+    } catch (IOException abandoned) {
+      // the connection is closed instead of reused
     }
   }
 

@@ -20,6 +20,8 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -36,6 +38,7 @@ public final class HttpTransport implements AutoCloseable {
   private static final long CONNECTION_IDLE_TIMEOUT_MS = 150_000;
 
   private static final int MAX_ERROR_BODY = 64 * 1024;
+  private static final String USER_AGENT = "pgforce-salesforce-client";
 
   private final HttpClient client;
   private final long requestTimeoutMs;
@@ -60,7 +63,7 @@ public final class HttpTransport implements AutoCloseable {
     client.setConnectTimeout(config.connectTimeout().toMillis());
     client.setIdleTimeout(CONNECTION_IDLE_TIMEOUT_MS);
     client.setFollowRedirects(false);
-    client.setUserAgentField(null);
+    client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
     try {
       client.start();
     } catch (Exception e) {
