@@ -2,6 +2,8 @@ package io.pgforce.salesforce;
 
 import io.pgforce.emulator.Emulator;
 import io.pgforce.emulator.EmulatorConfig;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** An in-process emulator and client configurations pointing at it, for the integration tests. */
@@ -13,8 +15,18 @@ public final class EmulatorOrg implements AutoCloseable {
     this.emulator = emulator;
   }
 
+  /** An org with the standard objects plus Invoice__c and Account.Ext_Id__c (an external id). */
   public static EmulatorOrg start() {
-    return start(EmulatorConfig.builder().port(0));
+    return start(EmulatorConfig.builder().port(0).metadataFile(testMetadata()));
+  }
+
+  /** The metadata file with Invoice__c and Account.Ext_Id__c. */
+  public static Path testMetadata() {
+    try {
+      return Path.of(EmulatorOrg.class.getResource("/client-test-metadata.json").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static EmulatorOrg start(EmulatorConfig.Builder config) {
