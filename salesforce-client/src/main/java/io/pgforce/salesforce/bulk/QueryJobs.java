@@ -1,7 +1,7 @@
 package io.pgforce.salesforce.bulk;
 
-import io.pgforce.salesforce.auth.SessionTransport;
 import io.pgforce.salesforce.error.ErrorClassifier;
+import io.pgforce.salesforce.http.ApiCalls;
 import io.pgforce.salesforce.http.ApiRequest;
 import io.pgforce.salesforce.http.ApiResponse;
 import java.util.LinkedHashMap;
@@ -17,11 +17,11 @@ final class QueryJobs {
 
   private static final String LAST_PAGE = "null";
 
-  private final SessionTransport transport;
+  private final ApiCalls transport;
   private final JobLifecycle lifecycle;
   private final int maxRecordsPerPage;
 
-  QueryJobs(SessionTransport transport, JobLifecycle lifecycle, int maxRecordsPerPage) {
+  QueryJobs(ApiCalls transport, JobLifecycle lifecycle, int maxRecordsPerPage) {
     this.transport = transport;
     this.lifecycle = lifecycle;
     this.maxRecordsPerPage = maxRecordsPerPage;

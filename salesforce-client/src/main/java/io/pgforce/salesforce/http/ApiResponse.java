@@ -3,6 +3,7 @@ package io.pgforce.salesforce.http;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpFields;
 
@@ -25,6 +26,13 @@ public final class ApiResponse implements AutoCloseable {
     this.headers = headers;
     this.socket = socket;
     this.body = new GuardedStream(socket);
+  }
+
+  /** A response from elsewhere than the network, for tests of code that reads responses. */
+  public static ApiResponse of(int status, Map<String, String> headers, InputStream body) {
+    HttpFields.Mutable fields = HttpFields.build();
+    headers.forEach(fields::put);
+    return new ApiResponse(status, fields, body);
   }
 
   public int status() {
