@@ -6,11 +6,11 @@ import io.pgforce.salesforce.error.ErrorClassifier;
 import io.pgforce.salesforce.error.RetryPolicy;
 import io.pgforce.salesforce.error.SalesforceAuthException;
 import io.pgforce.salesforce.error.SalesforceException;
+import io.pgforce.salesforce.http.ApiCalls;
 import io.pgforce.salesforce.http.ApiRequest;
 import io.pgforce.salesforce.http.ApiResponse;
 import io.pgforce.salesforce.http.HttpTransport;
 import io.pgforce.salesforce.http.Json;
-import io.pgforce.salesforce.http.JsonApi;
 import io.pgforce.salesforce.http.ResponseReader;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * token, logs in again once when Salesforce answers {@code 401 INVALID_SESSION_ID}, and retries
  * what the {@link RetryPolicy} allows.
  */
-public final class SessionTransport implements JsonApi {
+public final class SessionTransport implements ApiCalls {
 
   private static final Logger log = LoggerFactory.getLogger(SessionTransport.class);
 
@@ -55,7 +55,7 @@ public final class SessionTransport implements JsonApi {
     return retry;
   }
 
-  /** Sends the request and reads the whole response with {@code reader}, retrying both. */
+  @Override
   public <T> T call(ApiRequest request, ResponseReader<T> reader) {
     return retry.call(request.describe(), request.idempotent(), () -> readOnce(request, reader));
   }
@@ -66,10 +66,7 @@ public final class SessionTransport implements JsonApi {
     return call(request, SessionTransport::readJson);
   }
 
-  /**
-   * Sends the request, retrying until a successful response starts, and returns it unread. Nothing
-   * after that point is retried, so a body already handed to a consumer is never replayed.
-   */
+  @Override
   public ApiResponse open(ApiRequest request) {
     return retry.call(request.describe(), request.idempotent(), () -> authorized(request));
   }

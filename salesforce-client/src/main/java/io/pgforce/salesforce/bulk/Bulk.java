@@ -1,7 +1,7 @@
 package io.pgforce.salesforce.bulk;
 
 import io.pgforce.salesforce.SalesforceConfig;
-import io.pgforce.salesforce.auth.SessionTransport;
+import io.pgforce.salesforce.http.ApiCalls;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ public final class Bulk {
   private final QueryJobs queries;
   private final IngestJobs ingests;
 
-  public Bulk(SessionTransport transport, SalesforceConfig config) {
+  public Bulk(ApiCalls transport, SalesforceConfig config) {
     JobLifecycle lifecycle = new JobLifecycle(transport, config.clock(), config.bulkJobTimeout());
     this.queries = new QueryJobs(transport, lifecycle, config.bulkMaxRecordsPerPage());
     this.ingests = new IngestJobs(transport, lifecycle);

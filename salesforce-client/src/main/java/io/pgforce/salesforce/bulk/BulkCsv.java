@@ -28,6 +28,12 @@ final class BulkCsv {
 
   static final String NULL = "#N/A";
 
+  /**
+   * Bulk CSV has no comments. FastCSV quotes a first field that starts with its comment character
+   * ('#' by default), which would send the null marker as {@code "#N/A"}; NUL never starts a value.
+   */
+  private static final char NO_COMMENTS = '\u0000';
+
   private BulkCsv() {}
 
   /**
@@ -39,7 +45,10 @@ final class BulkCsv {
     rows.forEach(row -> header.addAll(row.keySet()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (CsvWriter csv =
-        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out, StandardCharsets.UTF_8)) {
+        CsvWriter.builder()
+            .commentCharacter(NO_COMMENTS)
+            .lineDelimiter(LineDelimiter.LF)
+            .build(out, StandardCharsets.UTF_8)) {
       csv.writeRecord(header);
       for (Map<String, Object> row : rows) {
         csv.writeRecord(header.stream().map(column -> cell(row, column)).toList());

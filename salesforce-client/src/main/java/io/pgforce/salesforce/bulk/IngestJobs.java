@@ -1,6 +1,6 @@
 package io.pgforce.salesforce.bulk;
 
-import io.pgforce.salesforce.auth.SessionTransport;
+import io.pgforce.salesforce.http.ApiCalls;
 import io.pgforce.salesforce.http.ApiRequest;
 import io.pgforce.salesforce.rest.ApiNames;
 import java.util.LinkedHashMap;
@@ -21,10 +21,10 @@ final class IngestJobs {
    */
   static final int MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
-  private final SessionTransport transport;
+  private final ApiCalls transport;
   private final JobLifecycle lifecycle;
 
-  IngestJobs(SessionTransport transport, JobLifecycle lifecycle) {
+  IngestJobs(ApiCalls transport, JobLifecycle lifecycle) {
     this.transport = transport;
     this.lifecycle = lifecycle;
   }

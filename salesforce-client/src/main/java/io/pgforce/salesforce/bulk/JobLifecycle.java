@@ -1,8 +1,8 @@
 package io.pgforce.salesforce.bulk;
 
-import io.pgforce.salesforce.auth.SessionTransport;
 import io.pgforce.salesforce.error.Backoff;
 import io.pgforce.salesforce.error.SalesforceException;
+import io.pgforce.salesforce.http.ApiCalls;
 import io.pgforce.salesforce.http.ApiRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,11 +21,11 @@ final class JobLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(JobLifecycle.class);
 
-  private final SessionTransport transport;
+  private final ApiCalls transport;
   private final Clock clock;
   private final Duration timeout;
 
-  JobLifecycle(SessionTransport transport, Clock clock, Duration timeout) {
+  JobLifecycle(ApiCalls transport, Clock clock, Duration timeout) {
     this.transport = transport;
     this.clock = clock;
     this.timeout = timeout;

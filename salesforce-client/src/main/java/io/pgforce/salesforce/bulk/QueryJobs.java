@@ -1,10 +1,9 @@
 package io.pgforce.salesforce.bulk;
 
-import io.pgforce.salesforce.auth.SessionTransport;
 import io.pgforce.salesforce.error.ErrorClassifier;
+import io.pgforce.salesforce.http.ApiCalls;
 import io.pgforce.salesforce.http.ApiRequest;
 import io.pgforce.salesforce.http.ApiResponse;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -18,11 +17,11 @@ final class QueryJobs {
 
   private static final String LAST_PAGE = "null";
 
-  private final SessionTransport transport;
+  private final ApiCalls transport;
   private final JobLifecycle lifecycle;
   private final int maxRecordsPerPage;
 
-  QueryJobs(SessionTransport transport, JobLifecycle lifecycle, int maxRecordsPerPage) {
+  QueryJobs(ApiCalls transport, JobLifecycle lifecycle, int maxRecordsPerPage) {
     this.transport = transport;
     this.lifecycle = lifecycle;
     this.maxRecordsPerPage = maxRecordsPerPage;
@@ -61,8 +60,6 @@ final class QueryJobs {
             page.header("Sforce-Locator")
                 .filter(l -> !l.isEmpty() && !LAST_PAGE.equals(l))
                 .orElse(null);
-      } catch (IOException e) {
-        throw ErrorClassifier.transportFailure("bulk results of " + jobId, e);
       }
     } while (locator != null);
     return records;

@@ -5,7 +5,6 @@ import io.pgforce.salesforce.SalesforceConfig;
 import io.pgforce.salesforce.error.ErrorClassifier;
 import io.pgforce.salesforce.error.SalesforceException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,8 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -36,6 +39,7 @@ public final class HttpTransport implements AutoCloseable {
   private static final long CONNECTION_IDLE_TIMEOUT_MS = 150_000;
 
   private static final int MAX_ERROR_BODY = 64 * 1024;
+  private static final String USER_AGENT = "pgforce-salesforce-client";
 
   private final HttpClient client;
   private final long requestTimeoutMs;
@@ -60,12 +64,16 @@ public final class HttpTransport implements AutoCloseable {
     client.setConnectTimeout(config.connectTimeout().toMillis());
     client.setIdleTimeout(CONNECTION_IDLE_TIMEOUT_MS);
     client.setFollowRedirects(false);
-    client.setUserAgentField(null);
+    client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
     try {
       client.start();
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the HTTP client", e);
     }
+    // Salesforce's 401 means "log in again", which the session handles; Jetty's own
+    // authentication handlers (installed by start()) would reject a 401 without WWW-Authenticate.
+    client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+    client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
     return new HttpTransport(client, config);
   }
 
@@ -106,12 +114,12 @@ public final class HttpTransport implements AutoCloseable {
     jettyRequest.send(listener);
     Response response = awaitHeaders(request, jettyRequest, listener);
     recordUsage(response);
-    InputStream body = listener.getInputStream();
-    int status = response.getStatus();
-    if (status >= 300 && status != 304) {
-      throw errorResponse(request, status, body);
+    ApiResponse opened =
+        new ApiResponse(response.getStatus(), response.getHeaders(), listener.getInputStream());
+    if (opened.status() >= 300 && opened.status() != 304) {
+      throw errorResponse(request, opened);
     }
-    return new ApiResponse(status, response.getHeaders(), body);
+    return opened;
   }
 
   private Request build(ApiRequest request, String url, String authorization) {
@@ -151,10 +159,10 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
-  private static SalesforceException errorResponse(
-      ApiRequest request, int status, InputStream body) {
-    try (body) {
-      String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+  private static SalesforceException errorResponse(ApiRequest request, ApiResponse response) {
+    int status = response.status();
+    try (response) {
+      String text = new String(response.body().readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
       return ErrorClassifier.fromResponse(status, ErrorBodies.parse(status, text));
     } catch (IOException e) {
       return ErrorClassifier.transportFailure(request.describe() + " (HTTP " + status + ")", e);

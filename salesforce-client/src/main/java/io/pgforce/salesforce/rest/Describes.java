@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Versions, describeGlobal and describe. Describes are cached per object: within the refresh
@@ -24,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * If-Modified-Since} and keeps the cached describe on {@code 304 Not Modified}.
  */
 public final class Describes {
+
+  private static final Logger log = LoggerFactory.getLogger(Describes.class);
 
   private static final TypeReference<List<ApiVersion>> VERSIONS = new TypeReference<>() {};
   private static final TypeReference<List<SObjectSummary>> SUMMARIES = new TypeReference<>() {};
@@ -74,11 +78,22 @@ public final class Describes {
   private static Cached read(ApiResponse response, Optional<Cached> cached, Instant now)
       throws IOException {
     if (response.status() == 304 && cached.isPresent()) {
+      log.debug("Describe of {} unchanged (304)", cached.get().describe().name());
       return new Cached(cached.get().describe(), cached.get().lastModified(), now);
     }
     SObjectDescribe describe = Json.MAPPER.readValue(response.body(), SObjectDescribe.class);
-    String lastModified = response.header("Last-Modified").orElse(httpDate(now));
-    return new Cached(describe, lastModified, now);
+    return new Cached(describe, validator(response, now), now);
+  }
+
+  /**
+   * What to send as If-Modified-Since next time: Last-Modified when Salesforce gives one, else the
+   * server's Date (its clock, not ours, decides what changed since), else our clock.
+   */
+  private static String validator(ApiResponse response, Instant now) {
+    return response
+        .header("Last-Modified")
+        .or(() -> response.header("Date"))
+        .orElseGet(() -> httpDate(now));
   }
 
   private static String httpDate(Instant instant) {

@@ -1,6 +1,6 @@
 package io.pgforce.salesforce.rest;
 
-import io.pgforce.salesforce.http.JsonApi;
+import io.pgforce.salesforce.http.ApiCalls;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Spliterator;
@@ -11,10 +11,10 @@ import java.util.stream.StreamSupport;
 /** SOQL over REST: {@code query} and {@code queryAll} as lazy streams, and counts. */
 public final class Queries {
 
-  private final JsonApi transport;
+  private final ApiCalls transport;
   private final int batchSize;
 
-  public Queries(JsonApi transport, int batchSize) {
+  public Queries(ApiCalls transport, int batchSize) {
     this.transport = transport;
     this.batchSize = batchSize;
   }

@@ -2,8 +2,8 @@ package io.pgforce.salesforce.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pgforce.salesforce.http.ApiCalls;
 import io.pgforce.salesforce.http.ApiRequest;
-import io.pgforce.salesforce.http.JsonApi;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -14,14 +14,14 @@ import java.util.NoSuchElementException;
  */
 final class QueryPages implements Iterator<SObjectRecord> {
 
-  private final JsonApi transport;
+  private final ApiCalls transport;
   private final String batchSizeOption;
   private String nextUrl;
   private JsonNode page;
   private int index;
   private long totalSize = -1;
 
-  QueryPages(JsonApi transport, String firstUrl, int batchSize) {
+  QueryPages(ApiCalls transport, String firstUrl, int batchSize) {
     this.transport = transport;
     this.nextUrl = firstUrl;
     this.batchSizeOption = "batchSize=" + batchSize;

@@ -1,8 +1,8 @@
 package io.pgforce.salesforce.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pgforce.salesforce.http.ApiCalls;
 import io.pgforce.salesforce.http.ApiRequest;
-import io.pgforce.salesforce.http.JsonApi;
 import io.pgforce.salesforce.http.SalesforceDates;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,9 @@ import java.util.List;
  */
 public final class Replication {
 
-  private final JsonApi transport;
+  private final ApiCalls transport;
 
-  public Replication(JsonApi transport) {
+  public Replication(ApiCalls transport) {
     this.transport = transport;
   }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pgforce.salesforce.error.ErrorClassifier;
 import io.pgforce.salesforce.error.RetryPolicy;
 import io.pgforce.salesforce.error.Verdict;
+import io.pgforce.salesforce.http.ApiCalls;
 import io.pgforce.salesforce.http.ApiRequest;
-import io.pgforce.salesforce.http.JsonApi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +26,13 @@ public final class SObjectCollections {
 
   static final String ROLLED_BACK = "ALL_OR_NONE_OPERATION_ROLLED_BACK";
 
-  private final JsonApi transport;
+  private final ApiCalls transport;
   private final RetryPolicy retry;
 
   /**
    * @param retry the budget for re-sending records that failed with a retriable error
    */
-  public SObjectCollections(JsonApi transport, RetryPolicy retry) {
+  public SObjectCollections(ApiCalls transport, RetryPolicy retry) {
     this.transport = transport;
     this.retry = retry;
   }

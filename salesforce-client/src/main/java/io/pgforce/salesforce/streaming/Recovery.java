@@ -10,7 +10,8 @@ import org.cometd.bayeux.Message;
  * handshakes again by itself); an expired or revoked session is {@code 401::Authentication
  * invalid}, on a handshake as {@code 403::Handshake denied} with that reason in {@code
  * ext.sfdc.failureReason} and advice {@code none}; a refused subscription (bad replayId, unknown
- * channel, missing permission) is an error on {@code /meta/subscribe}.
+ * channel, missing permission) is an error on {@code /meta/subscribe}. A Bayeux request answered
+ * with HTTP 401 rather than a Bayeux error also means the session expired.
  */
 enum Recovery {
   /** CometD follows the server's advice (retry or handshake) with its backoff. */
@@ -24,7 +25,9 @@ enum Recovery {
 
   static Recovery of(Message message) {
     String error = text(message.get(Message.ERROR_FIELD));
-    if (error.startsWith("401") || failureReason(message).startsWith("401")) {
+    if (error.startsWith("401")
+        || failureReason(message).startsWith("401")
+        || "401".equals(httpCode(message))) {
       return REAUTHENTICATE;
     }
     if (Channel.META_SUBSCRIBE.equals(message.getChannel())
@@ -47,6 +50,12 @@ enum Recovery {
     Map<String, Object> ext = message.getExt();
     Object sfdc = ext == null ? null : ext.get("sfdc");
     return sfdc instanceof Map<?, ?> map ? text(map.get("failureReason")) : "";
+  }
+
+  /** The HTTP status CometD recorded when the response was not a 200 (an expired token may be). */
+  private static String httpCode(Message message) {
+    Object failure = message.get("failure");
+    return failure instanceof Map<?, ?> map ? text(map.get("httpCode")) : "";
   }
 
   private static String reconnectAdvice(Message message) {

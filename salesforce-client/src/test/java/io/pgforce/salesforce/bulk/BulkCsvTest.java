@@ -36,6 +36,16 @@ class BulkCsvTest {
   }
 
   @Test
+  void sendsTheNullMarkerBareEvenInTheFirstColumn() {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("Phone", null);
+    row.put("Name", "#1 Customer");
+
+    assertThat(new String(BulkCsv.write(List.of(row)), StandardCharsets.UTF_8))
+        .isEqualTo("Phone,Name\n#N/A,#1 Customer\n");
+  }
+
+  @Test
   void readsRowsWithQuotedNewlinesAgainstTheHeader() throws Exception {
     String page =
         "\"Id\",\"Name\",\"Description\"\n\"001A\",\"Acme\",\"line one\nline two\"\n\"001B\",\"Beta\",\"\"\n";

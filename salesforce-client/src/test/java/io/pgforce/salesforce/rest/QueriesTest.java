@@ -2,6 +2,7 @@ package io.pgforce.salesforce.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgforce.salesforce.FakeApiCalls;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -11,8 +12,8 @@ class QueriesTest {
 
   private static final String NEXT = "/services/data/v60.0/query/01gD0000002HU6KIAW-2000";
 
-  private final FakeJsonApi api =
-      new FakeJsonApi(
+  private final FakeApiCalls api =
+      new FakeApiCalls(
           request ->
               request.target().equals(NEXT)
                   ? page(true, null, "001000000000003AAA")
@@ -57,8 +58,8 @@ class QueriesTest {
 
   @Test
   void countReadsTotalSize() {
-    FakeJsonApi counting =
-        new FakeJsonApi(r -> Map.of("totalSize", 42, "done", true, "records", List.of()));
+    FakeApiCalls counting =
+        new FakeApiCalls(r -> Map.of("totalSize", 42, "done", true, "records", List.of()));
     assertThat(new Queries(counting, 2000).count("SELECT COUNT() FROM Account")).isEqualTo(42);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pgforce.salesforce.FakeApiCalls;
 import io.pgforce.salesforce.FakeClock;
 import io.pgforce.salesforce.error.Backoff;
 import io.pgforce.salesforce.error.RetryPolicy;
@@ -41,7 +42,7 @@ class SObjectCollectionsTest {
   private static List<Map<String, Object>> answer(
       ApiRequest request, Predicate<String> lockFailure) {
     List<Map<String, Object>> results = new ArrayList<>();
-    for (JsonNode record : FakeJsonApi.body(request).path("records")) {
+    for (JsonNode record : FakeApiCalls.body(request).path("records")) {
       String name = record.path("Name").asText();
       if (lockFailure.test(name)) {
         results.add(failure("UNABLE_TO_LOCK_ROW"));
@@ -67,17 +68,17 @@ class SObjectCollectionsTest {
 
   @Test
   void splitsIntoCallsOf200AndKeepsInputOrder() {
-    FakeJsonApi api = new FakeJsonApi(request -> answer(request, name -> false));
+    FakeApiCalls api = new FakeApiCalls(request -> answer(request, name -> false));
 
     List<SaveResult> results =
         new SObjectCollections(api, retry).create("Account", accounts(450), false);
 
     assertThat(api.requests).hasSize(3);
     assertThat(api.requests).allSatisfy(r -> assertThat(r.method()).isEqualTo("POST"));
-    assertThat(api.requests.stream().map(r -> FakeJsonApi.body(r).path("records").size()))
+    assertThat(api.requests.stream().map(r -> FakeApiCalls.body(r).path("records").size()))
         .containsExactly(200, 200, 50);
     assertThat(
-            FakeJsonApi.body(api.requests.get(0))
+            FakeApiCalls.body(api.requests.get(0))
                 .path("records")
                 .get(0)
                 .path("attributes")
@@ -94,14 +95,14 @@ class SObjectCollectionsTest {
   @Test
   void resendsOnlyTheRecordsThatHitALockedRow() {
     Set<String> lockedOnce = new HashSet<>(List.of("Account 3", "Account 250"));
-    FakeJsonApi api = new FakeJsonApi(request -> answer(request, lockedOnce::remove));
+    FakeApiCalls api = new FakeApiCalls(request -> answer(request, lockedOnce::remove));
 
     List<SaveResult> results =
         new SObjectCollections(api, retry).create("Account", accounts(300), false);
 
     assertThat(api.requests).hasSize(4);
-    assertThat(FakeJsonApi.body(api.requests.get(1)).path("records").size()).isEqualTo(1);
-    assertThat(FakeJsonApi.body(api.requests.get(3)).path("records").get(0).path("Name").asText())
+    assertThat(FakeApiCalls.body(api.requests.get(1)).path("records").size()).isEqualTo(1);
+    assertThat(FakeApiCalls.body(api.requests.get(3)).path("records").get(0).path("Name").asText())
         .isEqualTo("Account 250");
     assertThat(results).allMatch(SaveResult::success);
     assertThat(results.get(3).id()).contains(idFor("Account 3"));
@@ -110,8 +111,8 @@ class SObjectCollectionsTest {
 
   @Test
   void keepsValidationFailuresWithoutResending() {
-    FakeJsonApi api =
-        new FakeJsonApi(
+    FakeApiCalls api =
+        new FakeApiCalls(
             request -> {
               List<Map<String, Object>> results = answer(request, name -> false);
               results.set(1, failure("REQUIRED_FIELD_MISSING"));
@@ -130,8 +131,8 @@ class SObjectCollectionsTest {
   @Test
   void allOrNoneResendsTheWholeChunkWhenOnlyALockFailedIt() {
     int[] calls = {0};
-    FakeJsonApi api =
-        new FakeJsonApi(
+    FakeApiCalls api =
+        new FakeApiCalls(
             request -> {
               if (calls[0]++ > 0) {
                 return answer(request, name -> false);
@@ -144,14 +145,15 @@ class SObjectCollectionsTest {
         new SObjectCollections(api, retry).create("Account", accounts(2), true);
 
     assertThat(api.requests).hasSize(2);
-    assertThat(FakeJsonApi.body(api.requests.get(1)).path("allOrNone").asBoolean()).isTrue();
-    assertThat(FakeJsonApi.body(api.requests.get(1)).path("records").size()).isEqualTo(2);
+    assertThat(FakeApiCalls.body(api.requests.get(1)).path("allOrNone").asBoolean()).isTrue();
+    assertThat(FakeApiCalls.body(api.requests.get(1)).path("records").size()).isEqualTo(2);
     assertThat(results).allMatch(SaveResult::success);
   }
 
   @Test
   void stopsResendingWhenTheBudgetIsSpent() {
-    FakeJsonApi api = new FakeJsonApi(request -> answer(request, name -> name.equals("Account 1")));
+    FakeApiCalls api =
+        new FakeApiCalls(request -> answer(request, name -> name.equals("Account 1")));
 
     List<SaveResult> results =
         new SObjectCollections(api, retry).create("Account", accounts(2), false);
@@ -163,8 +165,8 @@ class SObjectCollectionsTest {
 
   @Test
   void updateSendsLowerCaseIdsAndUpsertNamesTheExternalIdField() {
-    FakeJsonApi api =
-        new FakeJsonApi(
+    FakeApiCalls api =
+        new FakeApiCalls(
             request ->
                 List.of(
                     Map.of(
@@ -185,7 +187,7 @@ class SObjectCollectionsTest {
     List<SaveResult> upserted =
         collections.upsert("Account", "Ext_Id__c", List.of(Map.of("Ext_Id__c", "E1")), false);
 
-    JsonNode updated = FakeJsonApi.body(api.requests.get(0)).path("records").get(0);
+    JsonNode updated = FakeApiCalls.body(api.requests.get(0)).path("records").get(0);
     assertThat(api.requests.get(0).method()).isEqualTo("PATCH");
     assertThat(updated.path("id").asText()).isEqualTo("001000000000001AAA");
     assertThat(updated.has("Id")).isFalse();
@@ -196,8 +198,8 @@ class SObjectCollectionsTest {
 
   @Test
   void deleteSendsIdsInTheQueryString() {
-    FakeJsonApi api =
-        new FakeJsonApi(
+    FakeApiCalls api =
+        new FakeApiCalls(
             request ->
                 List.of(Map.of("id", "001000000000001AAA", "success", true, "errors", List.of())));
 
@@ -210,7 +212,7 @@ class SObjectCollectionsTest {
 
   @Test
   void refusesAResultCountThatDoesNotMatch() {
-    FakeJsonApi api = new FakeJsonApi(request -> List.of());
+    FakeApiCalls api = new FakeApiCalls(request -> List.of());
     assertThatThrownBy(
             () -> new SObjectCollections(api, retry).create("Account", accounts(2), false))
         .hasMessageContaining("returned 0 results for 2 records");

@@ -45,6 +45,9 @@ class RecoveryTest {
     assertThat(Recovery.of(denied)).isEqualTo(Recovery.REAUTHENTICATE);
     assertThat(Recovery.of(failure(Channel.META_CONNECT, "401::Authentication invalid", "none")))
         .isEqualTo(Recovery.REAUTHENTICATE);
+    HashMapMessage httpUnauthorized = failure(Channel.META_CONNECT, null, "retry");
+    httpUnauthorized.put("failure", Map.of("httpCode", 401));
+    assertThat(Recovery.of(httpUnauthorized)).isEqualTo(Recovery.REAUTHENTICATE);
   }
 
   @Test
