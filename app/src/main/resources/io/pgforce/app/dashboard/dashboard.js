@@ -54,10 +54,16 @@ function ago(s) {
   return Math.round(s / 3600) + " h ago";
 }
 
+const ERROR_STATES = ["SYSTEM_ERROR", "BAD_CONFIG", "BULK_LOAD_ERROR"];
+
+/** The state, and for an error state the reason under it; other details show on hover. */
 function stateCell(m) {
-  const cell = el("td", {}, el("span", { "data-state": m.state, class: "state", text: m.state }));
-  if (m.detail && m.state !== "DATA_SYNCED") {
+  const badge = el("span", { "data-state": m.state, class: "state", text: m.state });
+  const cell = el("td", {}, badge);
+  if (m.detail && ERROR_STATES.includes(m.state)) {
     cell.append(el("span", { class: "detail", text: m.detail }));
+  } else if (m.detail) {
+    badge.title = m.detail;
   }
   return cell;
 }
