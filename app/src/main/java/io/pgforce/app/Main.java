@@ -8,7 +8,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "pgforce",
     mixinStandardHelpOptions = true,
-    subcommands = {RunCommand.class, MappingsCommand.class},
+    subcommands = {
+      RunCommand.class,
+      StatusCommand.class,
+      ActionCommands.Pause.class,
+      ActionCommands.Resume.class,
+      ActionCommands.Reload.class,
+      MappingsCommand.class
+    },
     version = "pgforce 0.1.0-SNAPSHOT",
     description =
         "Keeps Salesforce and PostgreSQL in sync, with Heroku Connect's database contract.")
