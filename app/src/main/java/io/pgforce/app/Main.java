@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       ActionCommands.Pause.class,
       ActionCommands.Resume.class,
       ActionCommands.Reload.class,
-      MappingsCommand.class
+      MappingsCommand.class,
+      EmulatorCommand.class
     },
     version = "pgforce 0.1.0-SNAPSHOT",
     description =
