@@ -52,6 +52,7 @@ public final class MappingCoordinator implements Runnable {
   @Override
   public void run() {
     try {
+      state.register();
       prepare();
       loadUnlessLoaded();
       followChanges();

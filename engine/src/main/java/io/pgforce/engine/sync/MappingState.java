@@ -38,6 +38,21 @@ final class MappingState {
     this.store = new MappingStore(ctx.clock());
   }
 
+  /** Registers the mapping, so its status can be recorded even if it never gets further. */
+  void register() {
+    persist(
+        () ->
+            ctx.db()
+                .inTransaction(
+                    c -> {
+                      store.register(
+                          c,
+                          mapping.objectName(),
+                          io.pgforce.engine.mapping.MappingJson.write(mapping));
+                      return null;
+                    }));
+  }
+
   /** Reads what was saved for the mapping: the operator's target survives a restart. */
   void restore() throws SQLException {
     ctx.db()
@@ -147,7 +162,8 @@ final class MappingState {
   private void persist(SqlAction action) {
     try {
       action.run();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      // the status is for people to read; failing to save it must not stop the sync
       LOG.warn("event=\"{} state not saved\" error=\"{}\"", mapping.objectName(), e.getMessage());
     }
   }
