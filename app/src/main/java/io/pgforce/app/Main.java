@@ -1,5 +1,6 @@
 package io.pgforce.app;
 
+import io.pgforce.app.demo.DemoCommand;
 import io.pgforce.engine.ConfigurationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
       ActionCommands.Resume.class,
       ActionCommands.Reload.class,
       MappingsCommand.class,
-      EmulatorCommand.class
+      EmulatorCommand.class,
+      DemoCommand.class
     },
     version = "pgforce 0.1.0-SNAPSHOT",
     description =
