@@ -29,8 +29,9 @@ import picocli.CommandLine;
 
 /**
  * {@code pgforce demo} run in-process on random ports, with its embedded PostgreSQL, the emulator
- * and the real engine: it loads the sample org, prints what to try, and what it says works. The
- * dashboard is driven in headless Chromium against this real daemon.
+ * and the real engine: it loads the sample org, prints what to try, and what it says works. Its
+ * daemon is also where the admin API, the metrics and the dashboard (in headless Chromium) are
+ * checked against the real engine rather than a fed backend.
  */
 class DemoIT {
 
@@ -60,8 +61,11 @@ class DemoIT {
   void everyMappingIsLoadedAndTheBannerSaysWhereThingsAre() {
     JsonNode mappings = api().get("/api/v1/mappings").json().path("mappings");
 
-    assertThat(mappings).hasSize(3);
-    mappings.forEach(m -> assertThat(m.path("state").asText()).isEqualTo("DATA_SYNCED"));
+    assertThat(mappings.findValuesAsText("object_name"))
+        .startsWith("Account", "Contact", "Opportunity");
+    for (int i = 0; i < 3; i++) {
+      assertThat(mappings.get(i).path("state").asText()).isEqualTo("DATA_SYNCED");
+    }
     assertThat(mappings.get(0).path("counts").path("postgres_rows").asLong()).isEqualTo(100);
     assertThat(mappings.get(1).path("counts").path("postgres_rows").asLong()).isEqualTo(200);
     assertThat(printed())
@@ -114,6 +118,67 @@ class DemoIT {
       api().post("/api/v1/mappings/Opportunity/resume", "");
       browser.quit();
     }
+  }
+
+  @Test
+  void aMappingPostedToTheRealDaemonIsCheckedAgainstTheOrgAndStarts() {
+    Http.Reply unknown = api().post("/api/v1/mappings", mapping("Invoice__c", "Name"));
+    Http.Reply created = api().post("/api/v1/mappings", mapping("Lead", "LastName"));
+
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().path("problems").get(0).asText()).contains("Invoice__c");
+    assertThat(created.status()).isEqualTo(201);
+    await()
+        .atMost(LOAD)
+        .until(
+            () ->
+                api()
+                    .get("/api/v1/mappings/Lead")
+                    .json()
+                    .path("state")
+                    .asText()
+                    .equals("DATA_SYNCED"));
+    JsonNode export = api().get("/api/v1/export").json();
+    assertThat(export.path("connection").path("organization_id").asText()).startsWith("00D");
+    assertThat(export.path("mappings").findValuesAsText("object_name")).contains("Account", "Lead");
+    assertThat(api().post("/api/v1/mappings", mapping("Lead", "LastName")).status()).isEqualTo(409);
+  }
+
+  @Test
+  void aWriteTheOrgRefusesIsListedAndCanBeRetried() throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbc().jdbcUrl(), "postgres", null)) {
+      c.createStatement()
+          .execute(
+              "UPDATE salesforce.contact SET lastname = NULL WHERE id = (SELECT min(id) FROM salesforce.contact)");
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api().get("/api/v1/errors?object=Contact").json().path("errors").size() > 0);
+    JsonNode error = api().get("/api/v1/errors?object=Contact").json().path("errors").get(0);
+
+    assertThat(error.path("object_name").asText()).isEqualTo("Contact");
+    assertThat(error.path("message").asText()).isNotBlank();
+    assertThat(api().post("/api/v1/errors/" + error.path("id").asLong() + "/retry", "").status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void connectionAndMetricsReportTheRealEngine() {
+    JsonNode connection = api().get("/api/v1/connection").json();
+    String metrics = api().get("/metrics").body();
+
+    assertThat(connection.path("organization_id").asText()).startsWith("00D");
+    assertThat(connection.path("database").asText()).isEqualTo("reachable");
+    assertThat(connection.path("api_usage").path("max").asLong()).isPositive();
+    assertThat(metrics)
+        .contains("pgforce_postgres_rows{mapping=\"Account\"}")
+        .contains("pgforce_mapping_state{mapping=\"Account\",state=\"DATA_SYNCED\"} 1.0")
+        .containsPattern("pgforce_salesforce_api_calls_used [1-9]");
+  }
+
+  private static String mapping(String object, String field) {
+    return "{\"object_name\": \"%s\", \"config\": {\"access\": \"read_only\", \"fields\": {\"%s\": {}}}}"
+        .formatted(object, field);
   }
 
   private static String cell(ChromeDriver browser, String object, int column) {
