@@ -7,6 +7,7 @@ import io.pgforce.app.admin.ConnectionFacts;
 import io.pgforce.app.admin.MappingView;
 import io.pgforce.engine.state.MappingStatus;
 import io.pgforce.engine.state.TargetState;
+import io.pgforce.engine.sync.TableCounts;
 import io.pgforce.salesforce.ApiUsage;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,6 +81,13 @@ final class EngineGauges {
   }
 
   private void registerMappingGauges(String object) {
+    tableGauges(object);
+    loadGauges(object);
+    stateGauges(object);
+  }
+
+  /** What the table and its trigger log hold, and Salesforce's count to compare with. */
+  private void tableGauges(String object) {
     gauge(
         "pgforce.trigger.log.backlog",
         object,
@@ -89,17 +97,20 @@ final class EngineGauges {
         "pgforce.trigger.log.failed",
         object,
         "Local changes Salesforce refused (FAILED)",
-        m -> m.counts().map(c -> (double) c.failed()).orElse(Double.NaN));
+        m -> orNaN(m.counts().map(TableCounts::failed)));
     gauge(
         "pgforce.postgres.rows",
         object,
         "Rows in the mapped table",
-        m -> m.counts().map(c -> (double) c.rows()).orElse(Double.NaN));
+        m -> orNaN(m.counts().map(TableCounts::rows)));
     gauge(
         "pgforce.salesforce.rows",
         object,
         "Records in Salesforce at the latest drift check",
-        m -> m.snapshot().salesforceCount().map(Long::doubleValue).orElse(Double.NaN));
+        m -> orNaN(m.snapshot().salesforceCount()));
+  }
+
+  private void loadGauges(String object) {
     gauge(
         "pgforce.load.rows",
         object,
@@ -114,7 +125,11 @@ final class EngineGauges {
         "pgforce.load.progress",
         object,
         "Initial load progress, 0 to 1",
-        m -> m.loadPercent().map(p -> p / 100).orElse(Double.NaN));
+        m -> orNaN(m.loadPercent().map(p -> p / 100)));
+  }
+
+  /** One series per state, 1 for the current one: alerts match on the state label. */
+  private void stateGauges(String object) {
     gauge(
         "pgforce.mapping.paused",
         object,
@@ -136,6 +151,10 @@ final class EngineGauges {
           .strongReference(true)
           .register(registry);
     }
+  }
+
+  private static double orNaN(Optional<? extends Number> n) {
+    return n.map(Number::doubleValue).orElse(Double.NaN);
   }
 
   private void gauge(

@@ -46,11 +46,7 @@ public final class SyncMetrics implements SyncObserver, LagSource {
 
   @Override
   public void rowsSynced(String objectName, Direction direction, long rows) {
-    Counter.builder("pgforce.rows.synced")
-        .description("Rows applied on the other side, by mapping and direction")
-        .tag("mapping", objectName)
-        .tag("direction", name(direction))
-        .register(registry)
+    counter("pgforce.rows.synced", "Rows applied on the other side", objectName, direction)
         .increment(rows);
   }
 
@@ -69,12 +65,13 @@ public final class SyncMetrics implements SyncObserver, LagSource {
 
   @Override
   public void error(String objectName, Direction direction, String code) {
-    Counter.builder("pgforce.sync.errors")
-        .description("Records that failed, by mapping, direction and Salesforce error code")
-        .tag("mapping", objectName)
-        .tag("direction", name(direction))
-        .tag("code", code)
-        .register(registry)
+    counter(
+            "pgforce.sync.errors",
+            "Records that failed, by Salesforce error code",
+            objectName,
+            direction,
+            "code",
+            code)
         .increment();
   }
 
@@ -82,6 +79,17 @@ public final class SyncMetrics implements SyncObserver, LagSource {
   public Map<Direction, Duration> lastLag(String objectName) {
     Map<Direction, Duration> lags = lastLag.get(objectName);
     return lags == null ? Map.of() : new EnumMap<>(lags);
+  }
+
+  /** A counter by mapping and direction, and the extra tags given as name, value pairs. */
+  private Counter counter(
+      String name, String description, String objectName, Direction direction, String... tags) {
+    return Counter.builder(name)
+        .description(description)
+        .tag("mapping", objectName)
+        .tag("direction", name(direction))
+        .tags(tags)
+        .register(registry);
   }
 
   private static String name(Direction direction) {
