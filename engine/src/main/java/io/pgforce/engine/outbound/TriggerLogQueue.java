@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * The trigger log as a work queue. Claiming moves entries from {@code NEW} to {@code PENDING} in
- * one statement with {@code SKIP LOCKED}, so two writers never claim the same entry; entries a
- * crashed writer left {@code PENDING} are handed back by {@link #requeueStale}.
+ * one statement with {@code SKIP LOCKED}, so two writers never claim the same entry, and takes a
+ * claimed record's later entries along so its whole backlog becomes one write; entries a crashed
+ * writer left {@code PENDING} are handed back by {@link #requeueStale}.
  */
 public final class TriggerLogQueue {
 
@@ -27,16 +28,22 @@ public final class TriggerLogQueue {
   /** Claims up to {@code limit} of the oldest NEW entries, returned in id order. */
   public List<LogEntry> claim(Connection c, int limit) throws SQLException {
     String log = schema.table("_trigger_log");
+    // The oldest entries, then every other NEW entry of the same records: a record's whole
+    // backlog is merged into one write, however many edits it holds.
     String sql =
-        "WITH next AS (SELECT id FROM "
-            + log
-            + " WHERE state = 'NEW' ORDER BY id LIMIT ?"
-            + " FOR UPDATE SKIP LOCKED)"
-            + " UPDATE "
-            + log
-            + " t SET state = 'PENDING', updated_at = clock_timestamp(),"
-            + " processed_tx = txid_current() FROM next WHERE t.id = next.id"
-            + " RETURNING t.id, t.action, t.table_name, t.record_id, t.sfid, t.\"values\", t.created_at";
+        """
+        WITH first AS (
+          SELECT id, table_name, record_id FROM %1$s WHERE state = 'NEW' ORDER BY id LIMIT ?
+          FOR UPDATE SKIP LOCKED),
+        same_records AS (
+          SELECT l.id FROM %1$s l
+          JOIN (SELECT DISTINCT table_name, record_id FROM first) f USING (table_name, record_id)
+          WHERE l.state = 'NEW' FOR UPDATE OF l SKIP LOCKED),
+        claimed AS (SELECT id FROM first UNION SELECT id FROM same_records)
+        UPDATE %1$s t SET state = 'PENDING', updated_at = clock_timestamp(), processed_tx = txid_current()
+        FROM claimed WHERE t.id = claimed.id
+        RETURNING t.id, t.action, t.table_name, t.record_id, t.sfid, t."values", t.created_at"""
+            .formatted(log);
     List<LogEntry> entries = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setInt(1, limit);

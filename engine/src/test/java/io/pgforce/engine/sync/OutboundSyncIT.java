@@ -1,0 +1,203 @@
+package io.pgforce.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pgforce.emulator.faults.FaultRule;
+import io.pgforce.engine.mapping.Access;
+import io.pgforce.engine.state.MappingStatus;
+import io.pgforce.testkit.TestDatabase;
+import io.pgforce.testkit.WithPostgres;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Postgres to Salesforce through the trigger log, end to end against the emulator. */
+@WithPostgres
+class OutboundSyncIT {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+  @Test
+  void insertUpdateDeleteRoundTripWithoutEcho(TestDatabase db) throws Exception {
+    try (SyncHarness h = started(db, "Name", "Industry")) {
+      h.emulator.stats().reset();
+      db.execute("INSERT INTO salesforce.account (name, industry) VALUES ('Local Co', 'Energy')");
+      String sfid =
+          awaitValue(
+              h,
+              "SELECT sfid FROM salesforce.account WHERE name = 'Local Co' AND sfid IS NOT NULL");
+      assertThat(
+              h.salesforce
+                  .retrieve("Account", sfid, "Name", "Industry")
+                  .orElseThrow()
+                  .text("Industry"))
+          .contains("Energy");
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  h.query("SELECT _hc_lastop FROM salesforce.account WHERE sfid = '" + sfid + "'")
+                      .equals(List.of("SYNCED")));
+
+      assertThat(writeCalls(h)).as("one Postgres write, one Salesforce write").isEqualTo(1);
+      assertThat(h.count("SELECT count(*) FROM salesforce._trigger_log"))
+          .as("nothing written back was logged")
+          .isEqualTo(1);
+
+      db.execute("UPDATE salesforce.account SET industry = 'Retail' WHERE sfid = '" + sfid + "'");
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  h.salesforce
+                      .retrieve("Account", sfid, "Industry")
+                      .orElseThrow()
+                      .text("Industry")
+                      .orElse("")
+                      .equals("Retail"));
+
+      db.execute("DELETE FROM salesforce.account WHERE sfid = '" + sfid + "'");
+      await().atMost(DEADLINE).until(() -> h.salesforce.retrieve("Account", sfid, "Id").isEmpty());
+      assertThat(h.query("SELECT DISTINCT state FROM salesforce._trigger_log"))
+          .containsExactly("SUCCESS");
+    }
+  }
+
+  @Test
+  void aRejectedWriteIsRecordedThenRetriedAfterTheFix(TestDatabase db) throws Exception {
+    try (SyncHarness h = started(db, "Name", "AccountNumber")) {
+      db.execute("INSERT INTO salesforce.account (accountnumber) VALUES ('NO-NAME')");
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () -> h.query("SELECT _hc_lastop FROM salesforce.account").equals(List.of("FAILED")));
+      assertThat(h.query("SELECT _hc_err FROM salesforce.account").get(0))
+          .contains("\"code\":\"REQUIRED_FIELD_MISSING\"", "\"fields\":[\"Name\"]");
+      assertThat(h.query("SELECT state || ' ' || sf_message FROM salesforce._trigger_log"))
+          .singleElement()
+          .asString()
+          .startsWith("FAILED REQUIRED_FIELD_MISSING");
+
+      db.execute(
+          "UPDATE salesforce.account SET name = 'Named now' WHERE accountnumber = 'NO-NAME'");
+      String sfid =
+          awaitValue(
+              h,
+              "SELECT sfid FROM salesforce.account WHERE accountnumber = 'NO-NAME' AND sfid IS NOT NULL");
+      assertThat(h.salesforce.retrieve("Account", sfid, "Name").orElseThrow().text("Name"))
+          .contains("Named now");
+    }
+  }
+
+  @Test
+  void aFailedEntrySetBackToNewIsSentAgain(TestDatabase db) throws Exception {
+    try (SyncHarness h = started(db, "Name")) {
+      var refuse =
+          h.emulator.addFault(
+              FaultRule.erroring("/composite/sobjects", "FIELD_CUSTOM_VALIDATION_EXCEPTION")
+                  .onRecords());
+      db.execute("INSERT INTO salesforce.account (name) VALUES ('Blocked by a rule')");
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () -> h.query("SELECT state FROM salesforce._trigger_log").equals(List.of("FAILED")));
+
+      h.emulator
+          .faults()
+          .remove(
+              refuse.id()); // the org's rule was fixed; the operator retries the way Heroku Connect
+      // users do
+      db.execute("UPDATE salesforce._trigger_log SET state = 'NEW' WHERE state = 'FAILED'");
+      awaitValue(h, "SELECT sfid FROM salesforce.account WHERE sfid IS NOT NULL");
+      assertThat(h.query("SELECT _hc_lastop FROM salesforce.account"))
+          .singleElement()
+          .isIn("INSERTED", "SYNCED");
+    }
+  }
+
+  @Test
+  void lockedRowsAndUnavailableOrgsAreRetried(TestDatabase db) throws Exception {
+    try (SyncHarness h = started(db, "Name")) {
+      h.emulator.addFault(
+          FaultRule.erroring("/composite/sobjects", "UNABLE_TO_LOCK_ROW").onRecords().times(2));
+      h.emulator.addFault(FaultRule.failing("/composite/sobjects", 503).times(2));
+      db.execute(
+          "INSERT INTO salesforce.account (name) SELECT 'Retry ' || g FROM generate_series(1, 5) g");
+
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () -> h.count("SELECT count(*) FROM salesforce.account WHERE sfid IS NOT NULL") == 5);
+      assertThat(h.salesforce.count("SELECT COUNT() FROM Account WHERE Name LIKE 'Retry %'"))
+          .isEqualTo(5);
+      assertThat(h.count("SELECT count(*) FROM salesforce._trigger_log WHERE state = 'FAILED'"))
+          .isZero();
+    }
+  }
+
+  @Test
+  void tenThousandUpdatesOfOneRecordBecomeOneWrite(TestDatabase db) throws Exception {
+    try (SyncHarness h = started(db, "Name", "NumberOfEmployees")) {
+      db.execute("INSERT INTO salesforce.account (name, numberofemployees) VALUES ('Busy', 0)");
+      String sfid = awaitValue(h, "SELECT sfid FROM salesforce.account WHERE sfid IS NOT NULL");
+      h.emulator.stats().reset();
+      try (Connection c = db.connect()) {
+        c.setAutoCommit(false);
+        for (int i = 1; i <= 10_000; i++) {
+          c.createStatement().execute("UPDATE salesforce.account SET numberofemployees = " + i);
+        }
+        c.commit();
+      }
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  h.salesforce
+                          .retrieve("Account", sfid, "NumberOfEmployees")
+                          .orElseThrow()
+                          .get("NumberOfEmployees")
+                          .asInt()
+                      == 10_000);
+
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  h.count(
+                          "SELECT count(*) FROM salesforce._trigger_log WHERE state IN ('NEW', 'PENDING')")
+                      == 0);
+
+      assertThat(writeCalls(h)).as("10,000 updates merged into one call").isEqualTo(1);
+      assertThat(h.count("SELECT count(*) FROM salesforce._trigger_log WHERE state = 'MERGED'"))
+          .isEqualTo(9_999);
+    }
+  }
+
+  private static SyncHarness started(TestDatabase db, String... fields) throws Exception {
+    SyncHarness h = SyncHarness.create(db, Clock.systemUTC());
+    h.start(
+        SyncHarness.settings(10_000),
+        SyncHarness.mapping("Account", Access.READ_WRITE, false, fields));
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                h.engine().mapping("Account").orElseThrow().status() == MappingStatus.DATA_SYNCED);
+    return h;
+  }
+
+  private static long writeCalls(SyncHarness h) {
+    return h.emulator.stats().snapshot().entrySet().stream()
+        .filter(e -> e.getKey().contains("composite/sobjects") && !e.getKey().startsWith("GET"))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  private static String awaitValue(SyncHarness h, String sql) {
+    return await().atMost(DEADLINE).until(() -> h.query(sql), rows -> rows.size() == 1).get(0);
+  }
+}
