@@ -1,5 +1,6 @@
 package io.pgforce.app;
 
+import io.pgforce.app.demo.DemoCommand;
 import io.pgforce.engine.ConfigurationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,9 +9,17 @@ import picocli.CommandLine.Command;
 @Command(
     name = "pgforce",
     mixinStandardHelpOptions = true,
-    subcommands = {RunCommand.class, MappingsCommand.class},
+    subcommands = {
+      RunCommand.class,
+      StatusCommand.class,
+      ActionCommands.Pause.class,
+      ActionCommands.Resume.class,
+      ActionCommands.Reload.class,
+      MappingsCommand.class,
+      EmulatorCommand.class,
+      DemoCommand.class
+    },
     version = "pgforce 0.1.0-SNAPSHOT",
-    subcommands = {EmulatorCommand.class},
     description =
         "Keeps Salesforce and PostgreSQL in sync, with Heroku Connect's database contract.")
 public final class Main implements Runnable {

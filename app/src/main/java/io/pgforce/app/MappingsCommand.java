@@ -1,5 +1,6 @@
 package io.pgforce.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pgforce.engine.Preflight;
 import io.pgforce.engine.Problems;
 import io.pgforce.engine.config.ConfigKeys;
@@ -10,75 +11,138 @@ import io.pgforce.engine.mapping.MappingDocument;
 import io.pgforce.engine.mapping.MappingJson;
 import io.pgforce.engine.sync.MappingRegistry;
 import io.pgforce.salesforce.SalesforceClient;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code pgforce mappings import|export FILE}: Heroku Connect's mapping JSON in and out. */
+/**
+ * {@code pgforce mappings import|export FILE}: Heroku Connect's mapping JSON in and out. Through
+ * the running daemon's admin API when one answers (an import then starts syncing at once);
+ * otherwise straight to the database named by {@code --config}.
+ */
 @Command(
     name = "mappings",
     description = "Import or export mappings in Heroku Connect's JSON format.",
     subcommands = {MappingsCommand.Import.class, MappingsCommand.Export.class})
 final class MappingsCommand {
 
-  @Command(
-      name = "import",
-      description =
-          "Check a Heroku Connect mapping export against the org and register its mappings.")
-  static final class Import implements Callable<Integer> {
+  /** What import and export share: the file, the daemon, and the fallback configuration. */
+  abstract static class FileCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE")
     Path file;
 
     @Option(
         names = "--config",
-        required = true,
-        description = "pgforce.yml naming the org and database.")
+        description = "pgforce.yml naming the org and database, used when no daemon answers.")
     Path config;
+
+    @Mixin AdminOptions admin;
+
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      PgforceConfig cfg = ConfigLoader.load(config);
+      try {
+        viaDaemon(admin.client());
+      } catch (AdminClient.DaemonUnreachableException e) {
+        if (config == null) {
+          throw new IllegalStateException(
+              e.getMessage() + "; or give --config to use the database directly");
+        }
+        direct(ConfigLoader.load(config));
+      }
+      return 0;
+    }
+
+    abstract void viaDaemon(AdminClient client) throws Exception;
+
+    abstract void direct(PgforceConfig cfg) throws Exception;
+
+    void print(String line) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  @Command(
+      name = "import",
+      description =
+          "Check a Heroku Connect mapping export against the org and start syncing its mappings.")
+  static final class Import extends FileCommand {
+
+    @Override
+    void viaDaemon(AdminClient client) throws Exception {
+      JsonNode answer = client.post("/mappings", Files.readString(file));
+      StringBuilder names = new StringBuilder();
+      answer
+          .path("created")
+          .forEach(
+              m ->
+                  names
+                      .append(names.length() == 0 ? "" : ", ")
+                      .append(m.path("object_name").asText()));
+      print(
+          "Created "
+              + answer.path("created").size()
+              + " mappings from "
+              + file
+              + " in the daemon at "
+              + client.baseUrl()
+              + " ("
+              + names
+              + "); they start syncing now.");
+    }
+
+    @Override
+    void direct(PgforceConfig cfg) throws Exception {
       MappingDocument doc = MappingJson.read(Files.readString(file), file.toString());
       Problems problems = new Problems();
       Optional<SalesforceClient> sf = Daemon.connect(cfg, Clock.systemUTC(), problems);
-      sf.ifPresent(s -> Preflight.checkMappings(withMappings(cfg, doc), s, problems));
+      sf.ifPresent(s -> Preflight.checkMappings(cfg.withMappings(doc), s, problems));
       sf.ifPresent(SalesforceClient::close);
       problems.throwIfAny("Mapping file " + file);
       try (Database db = Database.open(cfg.database(), 2)) {
         new MappingRegistry(db, Clock.systemUTC()).register(doc.mappings());
       }
-      System.out.println(
+      print(
           "Registered "
               + doc.mappings().size()
               + " mappings from "
               + file
-              + "; a running daemon picks them up on restart.");
-      return 0;
-    }
-
-    private static PgforceConfig withMappings(PgforceConfig cfg, MappingDocument doc) {
-      return cfg.withMappings(doc);
+              + "; a daemon started now syncs them (one running already picks them up on restart).");
     }
   }
 
-  @Command(
-      name = "export",
-      description = "Write the registered mappings as a Heroku Connect mapping export.")
-  static final class Export implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE")
-    Path file;
-
-    @Option(names = "--config", required = true, description = "pgforce.yml naming the database.")
-    Path config;
+  @Command(name = "export", description = "Write the mappings as a Heroku Connect mapping export.")
+  static final class Export extends FileCommand {
 
     @Override
-    public Integer call() throws Exception {
-      PgforceConfig cfg = ConfigLoader.load(config);
+    void viaDaemon(AdminClient client) throws Exception {
+      String json = client.getText("/export");
+      Files.writeString(file, json);
+      int count = MappingJson.read(json, "the daemon's export").mappings().size();
+      print(
+          "Wrote "
+              + count
+              + " mappings from the daemon at "
+              + client.baseUrl()
+              + " to "
+              + file
+              + ".");
+    }
+
+    @Override
+    void direct(PgforceConfig cfg) throws Exception {
       try (Database db = Database.open(cfg.database(), 2)) {
         var mappings =
             MappingRegistry.merge(
@@ -90,7 +154,7 @@ final class MappingsCommand {
                 Optional.of(Clock.systemUTC().instant()),
                 mappings);
         Files.writeString(file, MappingJson.write(doc));
-        System.out.println(
+        print(
             "Wrote "
                 + mappings.size()
                 + " mappings to "
@@ -99,7 +163,6 @@ final class MappingsCommand {
                 + cfg.require(ConfigKeys.SCHEMA)
                 + " schema).");
       }
-      return 0;
     }
   }
 }

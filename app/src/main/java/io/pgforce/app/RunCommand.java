@@ -39,7 +39,10 @@ final class RunCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "pgforce-shutdown"));
-    LOG.info("event=\"sync running\" mappings={}", daemon.engine().mappings().size());
+    LOG.info(
+        "event=\"sync running\" mappings={} dashboard={}",
+        daemon.engine().mappings().size(),
+        daemon.admin().url());
     stopped.await();
     return 0;
   }

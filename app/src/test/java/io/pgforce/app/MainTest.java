@@ -15,4 +15,27 @@ class MainTest {
     assertThat(code).isZero();
     assertThat(out.toString()).contains("pgforce");
   }
+
+  @Test
+  void offersEveryCommandOfTheContract() {
+    StringWriter out = new StringWriter();
+    Main.commandLine().setOut(new PrintWriter(out)).execute("--help");
+    assertThat(out.toString().lines().map(String::strip))
+        .anyMatch(l -> l.startsWith("demo "))
+        .anyMatch(l -> l.startsWith("run "))
+        .anyMatch(l -> l.startsWith("status "))
+        .anyMatch(l -> l.startsWith("pause "))
+        .anyMatch(l -> l.startsWith("resume "))
+        .anyMatch(l -> l.startsWith("reload "))
+        .anyMatch(l -> l.startsWith("mappings "))
+        .anyMatch(l -> l.startsWith("emulator "));
+  }
+
+  @Test
+  void reloadNeedsAnObject() {
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine().setErr(new PrintWriter(err)).execute("reload");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required parameter: 'OBJECT'");
+  }
 }

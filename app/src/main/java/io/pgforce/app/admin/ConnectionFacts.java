@@ -1,0 +1,17 @@
+package io.pgforce.app.admin;
+
+import io.pgforce.salesforce.ApiUsage;
+import java.util.Optional;
+
+/**
+ * What the connection endpoint reports besides the mappings: which org, whether the database
+ * answers, and the API budget Salesforce reported with its latest response.
+ *
+ * @param pushed records written to Salesforce since the daemon started
+ */
+public record ConnectionFacts(
+    String organizationId,
+    String instanceUrl,
+    boolean databaseReachable,
+    Optional<ApiUsage> apiUsage,
+    long pushed) {}
