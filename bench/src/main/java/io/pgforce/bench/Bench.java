@@ -1,0 +1,125 @@
+package io.pgforce.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs the benchmarks and prints one table per scenario; the same figures go to a JSON file.
+ *
+ * <p>{@code bench/run [initial-load|outbound|all] [--sizes 10000,100000,1000000] [--runs 3]}
+ */
+public final class Bench {
+
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    String scenario = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
+    List<Integer> sizes =
+        Arrays.stream(option(args, "--sizes", "10000,100000").split(","))
+            .map(Integer::parseInt)
+            .toList();
+    int runs = Integer.parseInt(option(args, "--runs", "3"));
+    Path json = Path.of(option(args, "--json", "bench/results/latest.json"));
+    ObjectNode report = new ObjectMapper().createObjectNode();
+    report.put(
+        "machine",
+        Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + Runtime.getRuntime().maxMemory() / 1024 / 1024
+            + " MB max heap for the engine");
+    System.out.println(
+        "pgforce benchmarks on "
+            + report.get("machine").asText()
+            + "; medians of "
+            + runs
+            + " runs, min-max in brackets");
+    if (scenario.equals("all") || scenario.equals("initial-load")) {
+      report.set("initial_load", initialLoad(sizes, runs));
+    }
+    if (scenario.equals("all") || scenario.equals("outbound")) {
+      report.set("outbound", outbound(sizes));
+    }
+    Files.createDirectories(json.toAbsolutePath().getParent());
+    Files.writeString(
+        json,
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+    System.out.println("\nfigures written to " + json);
+    System.exit(0); // the embedded PostgreSQL's shutdown hook stops it
+  }
+
+  private static ArrayNode initialLoad(List<Integer> sizes, int runs) throws Exception {
+    System.out.println(
+        "\nInitial load (Bulk API 2.0 -> COPY) vs raw COPY of the same rows (goal: ratio <= 1.5)");
+    System.out.printf(
+        "%10s %18s %18s %8s %12s %14s%n",
+        "rows", "pgforce s", "raw COPY s", "ratio", "rows/s", "peak heap MB");
+    ArrayNode out = new ObjectMapper().createArrayNode();
+    for (int size : sizes) {
+      InitialLoadScenario.Result r = InitialLoadScenario.run(size, runs);
+      System.out.printf(
+          "%10d %18s %18s %8.2f %12.0f %14.0f%n",
+          size,
+          spread(r.pgforceSeconds()),
+          spread(r.copySeconds()),
+          r.ratio(),
+          r.rowsPerSecond(),
+          Stats.max(r.peakHeapMb()));
+      ObjectNode n = out.addObject();
+      n.put("rows", size);
+      n.put("pgforce_seconds_median", Stats.median(r.pgforceSeconds()));
+      n.put("copy_seconds_median", Stats.median(r.copySeconds()));
+      n.put("ratio", r.ratio());
+      n.put("rows_per_second", r.rowsPerSecond());
+      n.put("peak_heap_mb", Stats.max(r.peakHeapMb()));
+      n.putPOJO("pgforce_seconds", r.pgforceSeconds());
+      n.putPOJO("copy_seconds", r.copySeconds());
+    }
+    return out;
+  }
+
+  private static ArrayNode outbound(List<Integer> sizes) throws Exception {
+    System.out.println(
+        "\nOutbound through sObject Collections (goals: >= 10,000 rows/s, <= 51 calls per 10,000 rows, lag p50 < 200 ms, p99 < 1 s)");
+    System.out.printf(
+        "%10s %12s %16s %10s %10s %10s%n",
+        "rows", "rows/s", "calls/10k rows", "lag p50", "lag p95", "lag p99");
+    ArrayNode out = new ObjectMapper().createArrayNode();
+    for (int size : sizes) {
+      OutboundScenario.Result r = OutboundScenario.run(size);
+      System.out.printf(
+          "%10d %12.0f %16.1f %8.0fms %8.0fms %8.0fms%n",
+          size,
+          r.rowsPerSecond(),
+          r.callsPer10k(),
+          Stats.percentile(r.lagMillis(), 50),
+          Stats.percentile(r.lagMillis(), 95),
+          Stats.percentile(r.lagMillis(), 99));
+      ObjectNode n = out.addObject();
+      n.put("rows", size);
+      n.put("rows_per_second", r.rowsPerSecond());
+      n.put("calls_per_10k_rows", r.callsPer10k());
+      n.put("lag_ms_p50", Stats.percentile(r.lagMillis(), 50));
+      n.put("lag_ms_p95", Stats.percentile(r.lagMillis(), 95));
+      n.put("lag_ms_p99", Stats.percentile(r.lagMillis(), 99));
+    }
+    return out;
+  }
+
+  private static String spread(List<Double> values) {
+    return String.format(
+        "%.2f [%.2f-%.2f]", Stats.median(values), Stats.min(values), Stats.max(values));
+  }
+
+  private static String option(String[] args, String name, String fallback) {
+    List<String> list = new ArrayList<>(Arrays.asList(args));
+    int i = list.indexOf(name);
+    return i >= 0 && i + 1 < list.size() ? list.get(i + 1) : fallback;
+  }
+}

@@ -1,0 +1,113 @@
+package io.pgforce.bench;
+
+import io.pgforce.engine.SyncObserver;
+import io.pgforce.engine.mapping.Access;
+import io.pgforce.engine.mapping.Mapping;
+import io.pgforce.engine.sync.SyncEngine;
+import io.pgforce.engine.sync.SyncSettings;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Postgres to Salesforce: N rows inserted in one transaction pushed through the trigger log
+ * (sustained rows/s, API calls per 10,000 rows), then steady single-row updates measuring the lag
+ * from the change being logged to Salesforce acknowledging it.
+ */
+final class OutboundScenario {
+
+  private static final int STEADY_UPDATES = 200;
+  private static final Duration STEADY_GAP = Duration.ofMillis(50);
+
+  record Result(int rows, double rowsPerSecond, double callsPer10k, List<Double> lagMillis) {}
+
+  static Result run(int rows) throws Exception {
+    Mapping account =
+        new Mapping(
+            "Account",
+            Access.READ_WRITE,
+            false,
+            600,
+            30000,
+            List.of("Name", "Industry", "NumberOfEmployees"),
+            Map.of(),
+            Optional.empty());
+    List<Double> lags = new CopyOnWriteArrayList<>();
+    SyncObserver observer =
+        new SyncObserver() {
+          @Override
+          public void lag(String objectName, Direction direction, String via, Duration lag) {
+            if (direction == Direction.OUTBOUND) {
+              lags.add(lag.toNanos() / 1e6);
+            }
+          }
+        };
+    try (RemoteOrg org = RemoteOrg.start(0, "4g");
+        BenchDatabase db = BenchDatabase.create(org.client, account)) {
+      SyncEngine engine =
+          SyncEngine.start(
+              org.client,
+              db.db,
+              SyncSettings.defaults("salesforce"),
+              List.of(account),
+              Clock.systemUTC(),
+              observer);
+      waitFor(() -> engine.mapping("Account").orElseThrow().status().name().equals("DATA_SYNCED"));
+      long callsBefore = org.writeCalls();
+      long t0 = System.nanoTime();
+      db.test.execute(
+          "INSERT INTO salesforce.account (name, industry, numberofemployees)"
+              + " SELECT 'Bench ' || g, 'Energy', g FROM generate_series(1, "
+              + rows
+              + ") g");
+      waitFor(
+          () -> db.count("SELECT count(*) FROM salesforce.account WHERE sfid IS NOT NULL") == rows);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      double calls = org.writeCalls() - callsBefore;
+      lags.clear();
+      steadyUpdates(db);
+      waitFor(() -> lags.size() >= STEADY_UPDATES);
+      engine.stop(Duration.ofSeconds(10));
+      return new Result(rows, rows / seconds, calls * 10_000 / rows, List.copyOf(lags));
+    }
+  }
+
+  /** One update every 50 ms, each to a different row, so each is its own push. */
+  private static void steadyUpdates(BenchDatabase db) throws Exception {
+    try (Connection c = db.test.connect()) {
+      for (int i = 1; i <= STEADY_UPDATES; i++) {
+        long next = System.nanoTime() + STEADY_GAP.toNanos();
+        c.createStatement()
+            .execute(
+                "UPDATE salesforce.account SET numberofemployees = -"
+                    + i
+                    + " WHERE name = 'Bench "
+                    + i
+                    + "'");
+        while (System.nanoTime() < next) {
+          Thread.onSpinWait(); // pacing the load generator, not waiting for sync
+        }
+      }
+    }
+  }
+
+  /** Waits for the sync, checking every 20 ms, for at most ten minutes. */
+  static void waitFor(Check check) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (!check.done()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the sync did not finish within ten minutes");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  @FunctionalInterface
+  interface Check {
+    boolean done() throws Exception;
+  }
+}

@@ -1,0 +1,90 @@
+package io.pgforce.bench;
+
+import io.pgforce.engine.config.SalesforceSettings;
+import io.pgforce.salesforce.AuthFlow;
+import io.pgforce.salesforce.SalesforceClient;
+import io.pgforce.salesforce.SalesforceConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An emulated org running in a child JVM ({@link EmulatorProcess}), and a client logged in to it.
+ */
+final class RemoteOrg implements AutoCloseable {
+
+  private static final Pattern WRITE_CALLS =
+      Pattern.compile("\"(POST|PATCH|DELETE) [^\"]*composite/sobjects[^\"]*\"\\s*:\\s*(\\d+)");
+
+  private final Process process;
+  final String baseUrl;
+  final SalesforceClient client;
+
+  private RemoteOrg(Process process, String baseUrl) {
+    this.process = process;
+    this.baseUrl = baseUrl;
+    this.client =
+        SalesforceClient.connect(
+            SalesforceConfig.builder()
+                .loginUrl(baseUrl)
+                .authFlow(AuthFlow.PASSWORD)
+                .username("admin@pgforce.local")
+                .password("pgforce123")
+                .clientId("pgforce-client-id")
+                .clientSecret("pgforce-client-secret")
+                .retryBudget(SalesforceSettings.CLIENT_RETRY_BUDGET)
+                .build());
+  }
+
+  static RemoteOrg start(int accounts, String heap) throws IOException {
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx" + heap,
+                    "-XX:+UseParallelGC",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    EmulatorProcess.class.getName(),
+                    String.valueOf(accounts)))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    if (line == null || !line.startsWith("READY ")) {
+      p.destroyForcibly();
+      throw new IOException("the emulator process did not start: " + line);
+    }
+    return new RemoteOrg(p, line.substring("READY ".length()));
+  }
+
+  /** sObject Collections write calls the org has received so far. */
+  long writeCalls() throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/__emulator__/stats")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    long calls = 0;
+    Matcher m = WRITE_CALLS.matcher(r.body());
+    while (m.find()) {
+      calls += Long.parseLong(m.group(2));
+    }
+    return calls;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    process.destroy();
+  }
+}
