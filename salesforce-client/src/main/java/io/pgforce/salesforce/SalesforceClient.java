@@ -3,6 +3,7 @@ package io.pgforce.salesforce;
 import io.pgforce.salesforce.auth.Authenticator;
 import io.pgforce.salesforce.auth.Session;
 import io.pgforce.salesforce.auth.SessionTransport;
+import io.pgforce.salesforce.bulk.Bulk;
 import io.pgforce.salesforce.error.RetryPolicy;
 import io.pgforce.salesforce.error.SalesforceAuthException;
 import io.pgforce.salesforce.http.ApiRequest;
@@ -20,6 +21,7 @@ import io.pgforce.salesforce.rest.SObjectRecord;
 import io.pgforce.salesforce.rest.SObjectSummary;
 import io.pgforce.salesforce.rest.SaveResult;
 import io.pgforce.salesforce.rest.UpdatedIds;
+import io.pgforce.salesforce.streaming.Streaming;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +44,8 @@ public final class SalesforceClient implements AutoCloseable {
   private final Records records;
   private final SObjectCollections collections;
   private final Replication replication;
-  private final io.pgforce.salesforce.bulk.Bulk bulk;
-  private final io.pgforce.salesforce.streaming.Streaming streaming;
+  private final Bulk bulk;
+  private final Streaming streaming;
 
   private SalesforceClient(
       SalesforceConfig config, HttpTransport http, SessionTransport transport) {
@@ -55,8 +57,8 @@ public final class SalesforceClient implements AutoCloseable {
     this.records = new Records(transport);
     this.collections = new SObjectCollections(transport, transport.retryPolicy());
     this.replication = new Replication(transport);
-    this.bulk = new io.pgforce.salesforce.bulk.Bulk(transport, config);
-    this.streaming = new io.pgforce.salesforce.streaming.Streaming(transport, config);
+    this.bulk = new Bulk(transport, config);
+    this.streaming = new Streaming(transport, config);
   }
 
   /**
@@ -177,12 +179,12 @@ public final class SalesforceClient implements AutoCloseable {
   }
 
   /** Bulk API 2.0: query and ingest jobs. */
-  public io.pgforce.salesforce.bulk.Bulk bulk() {
+  public Bulk bulk() {
     return bulk;
   }
 
   /** Change Data Capture over CometD. */
-  public io.pgforce.salesforce.streaming.Streaming streaming() {
+  public Streaming streaming() {
     return streaming;
   }
 

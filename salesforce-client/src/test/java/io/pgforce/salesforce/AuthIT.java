@@ -17,10 +17,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -28,25 +26,20 @@ import org.slf4j.LoggerFactory;
 class AuthIT {
 
   private static final String TOKEN_ENDPOINT = "POST /services/oauth2/token";
-  private static KeyPair jwtKeys;
-  private static EmulatorOrg org;
+  private static final KeyPair jwtKeys = rsaKeys();
 
-  @BeforeAll
-  static void start() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    jwtKeys = generator.generateKeyPair();
-    org = EmulatorOrg.start(EmulatorConfig.builder().port(0).jwtPublicKey(jwtKeys.getPublic()));
-  }
+  @RegisterExtension
+  static final EmulatorOrg org =
+      new EmulatorOrg(emulator -> emulator.jwtPublicKey(jwtKeys.getPublic()), client -> client);
 
-  @AfterAll
-  static void stop() {
-    org.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    org.emulator().reset();
+  private static KeyPair rsaKeys() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

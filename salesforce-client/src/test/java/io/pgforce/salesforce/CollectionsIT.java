@@ -9,36 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** sObject Collections against the emulator: chunks of 200, results in input order. */
 class CollectionsIT {
 
   private static final String COLLECTIONS = "/services/data/{version}/composite/sobjects";
 
-  private static EmulatorOrg org;
-  private static SalesforceClient salesforce;
+  @RegisterExtension static final EmulatorOrg org = new EmulatorOrg();
 
-  @BeforeAll
-  static void start() {
-    org = EmulatorOrg.start();
-    salesforce = org.connect();
-  }
-
-  @AfterAll
-  static void stop() {
-    salesforce.close();
-    org.close();
-  }
-
-  @BeforeEach
-  void emptyTheOrg() {
-    org.emulator().store().clear();
-    org.emulator().stats().reset();
-  }
+  private final SalesforceClient salesforce = org.client();
 
   static List<Map<String, Object>> accounts(int count) {
     return IntStream.range(0, count)
@@ -49,7 +30,7 @@ class CollectionsIT {
         .toList();
   }
 
-  static Map<String, String> namesById() {
+  private Map<String, String> namesById() {
     return salesforce
         .query("SELECT Id, Name FROM Account")
         .collect(Collectors.toMap(r -> r.id().orElseThrow(), r -> r.text("Name").orElseThrow()));

@@ -5,27 +5,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
-/** A clock tests move by hand; the fake sleeper of retry tests advances it instead of sleeping. */
+/**
+ * A clock tests move by hand: either stopped at an instant ({@link #at}) or following real time
+ * ({@link #realTime}); {@link #advance} moves it forward in both cases, so cached state goes stale
+ * and retry budgets run out without waiting.
+ */
 public final class FakeClock extends Clock {
 
-  private volatile Instant now;
+  private final Supplier<Instant> base;
+  private volatile Duration offset = Duration.ZERO;
 
-  public FakeClock(Instant start) {
-    this.now = start;
+  private FakeClock(Supplier<Instant> base) {
+    this.base = base;
   }
 
   public static FakeClock at(String isoInstant) {
-    return new FakeClock(Instant.parse(isoInstant));
+    Instant start = Instant.parse(isoInstant);
+    return new FakeClock(() -> start);
+  }
+
+  public static FakeClock realTime() {
+    return new FakeClock(Instant::now);
   }
 
   public void advance(Duration duration) {
-    now = now.plus(duration);
+    offset = offset.plus(duration);
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return base.get().plus(offset);
   }
 
   @Override

@@ -11,10 +11,8 @@ import io.pgforce.salesforce.rest.SaveResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Injected failures: what is retried, what is not, and that nothing is lost or doubled. */
 class FaultsIT {
@@ -24,27 +22,9 @@ class FaultsIT {
   private static final String COLLECTIONS = "POST /services/data/{version}/composite/sobjects";
   private static final String RECORDS = "POST /services/data/{version}/sobjects/{sobject}";
 
-  private static EmulatorOrg org;
-  private static SalesforceClient salesforce;
+  @RegisterExtension static final EmulatorOrg org = new EmulatorOrg();
 
-  @BeforeAll
-  static void start() {
-    org = EmulatorOrg.start();
-    salesforce = org.connect();
-  }
-
-  @AfterAll
-  static void stop() {
-    salesforce.close();
-    org.close();
-  }
-
-  @BeforeEach
-  void emptyTheOrg() {
-    org.emulator().store().clear();
-    org.emulator().faults().clear();
-    org.emulator().stats().reset();
-  }
+  private final SalesforceClient salesforce = org.client();
 
   @Test
   void unavailableServersAreRetriedUntilEveryPageArrives() {

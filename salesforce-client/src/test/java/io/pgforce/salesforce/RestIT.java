@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.pgforce.emulator.EmulatorConfig;
 import io.pgforce.emulator.store.ChangeEvent;
 import io.pgforce.emulator.store.ChangeListener;
 import io.pgforce.salesforce.error.ErrorClassifier;
@@ -23,10 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** Every REST call of the client against the emulator over real HTTP. */
@@ -36,40 +33,20 @@ class RestIT {
   private static final String NEXT_PAGE = "GET /services/data/{version}/query/{locator}";
   private static final String DESCRIBE = "GET /services/data/{version}/sobjects/{sobject}/describe";
 
-  private static final ShiftableClock emulatorClock = new ShiftableClock();
-  private static final ShiftableClock clientClock = new ShiftableClock();
-  private static EmulatorOrg org;
-  private static SalesforceClient salesforce;
+  private static final FakeClock emulatorClock = FakeClock.realTime();
+  private static final FakeClock clientClock = FakeClock.realTime();
 
-  @BeforeAll
-  static void start() {
-    org =
-        EmulatorOrg.start(
-            EmulatorConfig.builder()
-                .port(0)
-                .clock(emulatorClock)
-                .metadataFile(EmulatorOrg.testMetadata()));
-    salesforce =
-        SalesforceClient.connect(
-            org.passwordConfig()
-                .clock(clientClock)
-                .queryBatchSize(200)
-                .describeRefreshInterval(Duration.ofMinutes(5))
-                .build());
-  }
+  @RegisterExtension
+  static final EmulatorOrg org =
+      new EmulatorOrg(
+          emulator -> emulator.clock(emulatorClock),
+          client ->
+              client
+                  .clock(clientClock)
+                  .queryBatchSize(200)
+                  .describeRefreshInterval(Duration.ofMinutes(5)));
 
-  @AfterAll
-  static void stop() {
-    salesforce.close();
-    org.close();
-  }
-
-  @BeforeEach
-  void emptyTheOrg() {
-    org.emulator().store().clear();
-    org.emulator().stats().reset();
-    org.emulator().faults().clear();
-  }
+  private final SalesforceClient salesforce = org.client();
 
   @Test
   void listsVersionsAndObjects() {
@@ -93,7 +70,7 @@ class RestIT {
 
     SObjectDescribe first = salesforce.describe("Invoice__c");
     SObjectDescribe cached = salesforce.describe("invoice__c");
-    clientClock.shift(Duration.ofMinutes(6));
+    clientClock.advance(Duration.ofMinutes(6));
     SObjectDescribe revalidated = salesforce.describe("Invoice__c");
 
     assertThat(first.field("Number__c"))
@@ -193,7 +170,7 @@ class RestIT {
     String changed = salesforce.create("Account", Map.of("Name", "Changed"));
     String gone = salesforce.create("Account", Map.of("Name", "Gone"));
     salesforce.delete("Account", gone);
-    emulatorClock.shift(Duration.ofMinutes(2)); // the current minute is never covered
+    emulatorClock.advance(Duration.ofMinutes(2)); // the current minute is never covered
     Instant end = emulatorClock.instant();
 
     UpdatedIds updated = salesforce.getUpdated("Account", start, end);
