@@ -48,7 +48,8 @@ final class SyncHarness implements AutoCloseable {
   static SyncHarness create(TestDatabase testDb, Clock clock) throws SQLException {
     testDb.execute(
         "DROP SCHEMA IF EXISTS salesforce CASCADE; DROP SCHEMA IF EXISTS pgforce CASCADE");
-    Emulator emulator = Emulator.start(EmulatorConfig.builder().port(0).clock(clock).build());
+    Emulator emulator =
+        Emulator.start(EmulatorConfig.builder().port(0).clock(clock).metadataFile(metadata()).build());
     SalesforceClient salesforce =
         SalesforceClient.connect(
             SalesforceConfig.builder()
@@ -64,6 +65,15 @@ final class SyncHarness implements AutoCloseable {
         new DatabaseUrl(
             testDb.jdbcUrl(), Optional.of(testDb.user()), Optional.ofNullable(testDb.password()));
     return new SyncHarness(emulator, salesforce, Database.open(url, 8), testDb, clock);
+  }
+
+  /** The test org's extra fields: Account.External_ID__c, an external id. */
+  private static java.nio.file.Path metadata() {
+    try {
+      return java.nio.file.Path.of(SyncHarness.class.getResource("/engine-test-metadata.json").toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Settings with a poll overlap long enough for records stamped in a hand-set past. */
