@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
     name = "pgforce",
     mixinStandardHelpOptions = true,
     version = "pgforce 0.1.0-SNAPSHOT",
+    subcommands = {EmulatorCommand.class},
     description =
         "Keeps Salesforce and PostgreSQL in sync, with Heroku Connect's database contract.")
 public final class Main implements Runnable {

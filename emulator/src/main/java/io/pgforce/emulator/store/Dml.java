@@ -66,7 +66,7 @@ public final class Dml {
    */
   public List<SaveResult> upsert(
       String objectName, String externalIdField, List<RecordInput> records, DmlOptions options) {
-    FieldDefinition field = externalIdField(objectName, externalIdField);
+    FieldDefinition field = requireExternalIdField(objectName, externalIdField);
     return store.write(
         () -> {
           Map<Integer, ApiError> repeated = repeatedValues(field, records);
@@ -79,7 +79,7 @@ public final class Dml {
 
   /** The ids of live records of {@code objectName} whose external id field holds {@code raw}. */
   public List<String> matchExternalId(String objectName, String externalIdField, Object raw) {
-    FieldDefinition field = externalIdField(objectName, externalIdField);
+    FieldDefinition field = requireExternalIdField(objectName, externalIdField);
     try {
       Object value = FieldValues.coerce(field, raw);
       return store.read(() -> store.table(objectName).idsWithValue(field, value));
@@ -88,7 +88,12 @@ public final class Dml {
     }
   }
 
-  private FieldDefinition externalIdField(String objectName, String fieldName) {
+  /**
+   * The external id (or unique) field {@code fieldName} of {@code objectName}.
+   *
+   * @throws io.pgforce.emulator.errors.SalesforceException 404 {@code NOT_FOUND} otherwise
+   */
+  public FieldDefinition requireExternalIdField(String objectName, String fieldName) {
     SObjectDefinition type = store.schema().find(objectName).orElseThrow(Errors::notFound);
     return type.field(fieldName)
         .filter(FieldDefinition::indexed)

@@ -47,6 +47,9 @@ public final class FieldValues {
           .optionalEnd()
           .toFormatter();
 
+  /** More integer digits than Salesforce's largest number field (18) and then some. */
+  private static final int MAX_INTEGER_DIGITS = 40;
+
   private FieldValues() {}
 
   /**
@@ -143,7 +146,16 @@ public final class FieldValues {
     return rounded.doubleValue();
   }
 
+  /** The number, refused early when it has more integer digits than any field can hold. */
   private static BigDecimal decimal(FieldDefinition field, Object raw) {
+    BigDecimal number = parseDecimal(field, raw);
+    if (number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
+      throw outOfRange(field, raw);
+    }
+    return number;
+  }
+
+  private static BigDecimal parseDecimal(FieldDefinition field, Object raw) {
     try {
       if (raw instanceof BigDecimal d) {
         return d;
