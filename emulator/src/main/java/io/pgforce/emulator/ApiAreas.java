@@ -13,6 +13,8 @@ import io.pgforce.emulator.rest.ReplicationApi;
 import io.pgforce.emulator.rest.VersionsApi;
 import io.pgforce.emulator.server.ApiArea;
 import io.pgforce.emulator.server.OrgServices;
+import io.pgforce.emulator.streaming.CdcStreaming;
+import io.pgforce.emulator.streaming.StreamingApi;
 import java.util.List;
 
 /**
@@ -25,7 +27,7 @@ final class ApiAreas {
 
   private ApiAreas() {}
 
-  static List<ApiArea> all(OrgServices org, Runnable resetOrg) {
+  static List<ApiArea> all(OrgServices org, Runnable resetOrg, CdcStreaming streaming) {
     return List.of(
         new OAuthApi(org),
         new SoapLoginApi(org),
@@ -37,6 +39,7 @@ final class ApiAreas {
         new ReplicationApi(org),
         new CollectionsApi(org),
         new RecordsApi(org),
+        new StreamingApi(streaming),
         new AdminApi(org, resetOrg));
   }
 }

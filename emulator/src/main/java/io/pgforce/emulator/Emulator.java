@@ -14,12 +14,16 @@ import io.pgforce.emulator.server.Credentials;
 import io.pgforce.emulator.server.EmulatorServer;
 import io.pgforce.emulator.server.OrgLimits;
 import io.pgforce.emulator.server.OrgServices;
+import io.pgforce.emulator.session.Session;
 import io.pgforce.emulator.session.Sessions;
 import io.pgforce.emulator.soql.QueryExecutor;
 import io.pgforce.emulator.store.Dml;
 import io.pgforce.emulator.store.IdGenerator;
 import io.pgforce.emulator.store.OrgIdentity;
 import io.pgforce.emulator.store.OrgStore;
+import io.pgforce.emulator.streaming.CdcStreaming;
+import io.pgforce.emulator.streaming.EventRetention;
+import io.pgforce.emulator.streaming.StreamingFaults;
 import java.util.List;
 import java.util.Random;
 
@@ -36,6 +40,7 @@ public final class Emulator implements AutoCloseable {
 
   private final EmulatorConfig config;
   private final OrgServices org;
+  private final CdcStreaming streaming;
   private final List<ApiArea> areas;
   private final Javalin server;
   private final String baseUrl;
@@ -43,7 +48,12 @@ public final class Emulator implements AutoCloseable {
   private Emulator(EmulatorConfig config, OrgServices org) {
     this.config = config;
     this.org = org;
-    this.areas = ApiAreas.all(org, this::reset);
+    this.streaming =
+        new CdcStreaming(
+            org.store(),
+            config.apiVersion(),
+            token -> org.sessions().find(token).map(Session::userId));
+    this.areas = ApiAreas.all(org, this::reset, streaming);
     this.server = EmulatorServer.start(config.host(), config.port(), org, areas);
     this.baseUrl = "http://" + urlHost(config.host()) + ":" + server.port();
     org.baseUrl(baseUrl);
@@ -197,8 +207,45 @@ public final class Emulator implements AutoCloseable {
     areas.forEach(ApiArea::reset);
   }
 
+  /**
+   * Change Data Capture: which objects publish, retention, and everything else about the events.
+   * Clients subscribe at {@link #streamingUrl()}.
+   */
+  public CdcStreaming changeEvents() {
+    return streaming;
+  }
+
+  /** {@code http://localhost:<port>/cometd/60.0}: the CometD endpoint of the configured version. */
+  public String streamingUrl() {
+    return baseUrl + "/cometd/" + config.apiVersion();
+  }
+
+  /** Only these objects publish change events (every object does by default, and after reset). */
+  public void publishChangeEventsFor(String... objectNames) {
+    streaming.publishOnly(List.of(objectNames));
+  }
+
+  /** Every object publishes change events again. */
+  public void publishAllChangeEvents() {
+    streaming.selection().selectAll();
+  }
+
+  /** How long and how many change events stay available for replay (72 h, 1,000,000 default). */
+  public void eventRetention(EventRetention retention) {
+    streaming.retention(retention);
+  }
+
+  /**
+   * Streaming faults, as {@code /__emulator__/faults/streaming} manages them: drop connections,
+   * delay events, gap and overflow events.
+   */
+  public StreamingFaults streamingFaults() {
+    return streaming.faults();
+  }
+
   @Override
   public void close() {
     server.stop();
+    streaming.close();
   }
 }
