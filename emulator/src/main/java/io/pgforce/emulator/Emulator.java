@@ -2,6 +2,7 @@ package io.pgforce.emulator;
 
 import io.javalin.Javalin;
 import io.pgforce.emulator.auth.PublicKeys;
+import io.pgforce.emulator.bulk.BulkJobs;
 import io.pgforce.emulator.faults.CallStats;
 import io.pgforce.emulator.faults.FaultInjector;
 import io.pgforce.emulator.faults.FaultRule;
@@ -38,9 +39,13 @@ import java.util.Random;
  */
 public final class Emulator implements AutoCloseable {
 
+  /** The limit Bulk API 2.0 ingest counts its internal 10,000-record batches against. */
+  private static final String DAILY_BULK_BATCHES = "DailyBulkApiBatches";
+
   private final EmulatorConfig config;
   private final OrgServices org;
   private final CdcStreaming streaming;
+  private final BulkJobs bulkJobs;
   private final List<ApiArea> areas;
   private final Javalin server;
   private final String baseUrl;
@@ -53,7 +58,10 @@ public final class Emulator implements AutoCloseable {
             org.store(),
             config.apiVersion(),
             token -> org.sessions().find(token).map(Session::userId));
-    this.areas = ApiAreas.all(org, this::reset, streaming);
+    this.bulkJobs =
+        new BulkJobs(
+            org.store(), org.queries(), batches -> org.limits().use(DAILY_BULK_BATCHES, batches));
+    this.areas = ApiAreas.all(org, this::reset, streaming, bulkJobs);
     this.server = EmulatorServer.start(config.host(), config.port(), org, areas);
     this.baseUrl = "http://" + urlHost(config.host()) + ":" + server.port();
     org.baseUrl(baseUrl);
@@ -243,9 +251,15 @@ public final class Emulator implements AutoCloseable {
     return streaming.faults();
   }
 
+  /** Bulk API 2.0 jobs, query and ingest, as {@code /jobs} serves them. */
+  public BulkJobs bulkJobs() {
+    return bulkJobs;
+  }
+
   @Override
   public void close() {
     server.stop();
     streaming.close();
+    bulkJobs.close();
   }
 }
