@@ -34,6 +34,8 @@ final class IngestCsv {
             .fieldSeparator(dialect.delimiter())
             .detectBomHeader(true)
             .skipEmptyLines(true)
+            .allowUnclosedQuote(false)
+            .allowExtraCharsAfterClosingQuote(false)
             .ofCsvRecord(new ByteArrayInputStream(data), StandardCharsets.UTF_8);
     List<String> header = null;
     List<String[]> rows = new ArrayList<>();

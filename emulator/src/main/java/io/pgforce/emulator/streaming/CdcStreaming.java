@@ -2,6 +2,7 @@ package io.pgforce.emulator.streaming;
 
 import io.pgforce.emulator.store.OrgStore;
 import java.util.Collection;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
 /**
@@ -80,6 +81,14 @@ public final class CdcStreaming implements AutoCloseable {
   /** How many events are retained for replay now. */
   public int retainedEvents() {
     return dispatcher.drained().thenApply(done -> dispatcher.log().size()).join();
+  }
+
+  /** The retained events after {@code replayId}, once everything published so far is retained. */
+  List<RetainedEvent> retainedAfter(long replayId) {
+    return dispatcher
+        .drained()
+        .thenApply(done -> dispatcher.log().after(replayId, e -> true))
+        .join();
   }
 
   /** Clients connected to the Bayeux endpoint. */
