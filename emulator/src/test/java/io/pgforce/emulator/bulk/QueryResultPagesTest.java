@@ -2,7 +2,6 @@ package io.pgforce.emulator.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgforce.emulator.seed.Seeder;
 import io.pgforce.emulator.soql.QueryExecutor;
 import io.pgforce.emulator.soql.QueryResult;
 import io.pgforce.emulator.store.OrgStore;
@@ -47,7 +46,7 @@ class QueryResultPagesTest {
   @Test
   void aLargePageIsStreamedInSmallWritesWithoutAllocatingPerRow() throws IOException {
     OrgStore store = TestOrgs.store(MutableClock.at("2024-03-01T10:00:00Z"));
-    new Seeder(store, 1).seed(20_000, 0, 0);
+    AccountRows.load(store, 20_000);
     QueryResult result = new QueryExecutor(store).execute(SOQL, false);
     QueryResultPages pages = new QueryResultPages(result, store);
     CountingStream out = new CountingStream();
@@ -67,7 +66,7 @@ class QueryResultPagesTest {
   @Test
   void aPageIsTheRangeAskedFor() throws IOException {
     OrgStore store = TestOrgs.store(MutableClock.at("2024-03-01T10:00:00Z"));
-    new Seeder(store, 1).seed(30, 0, 0);
+    AccountRows.load(store, 30);
     QueryResult result = new QueryExecutor(store).execute("SELECT Id FROM Account", false);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 
