@@ -9,8 +9,8 @@ import io.pgforce.emulator.server.OrgServices;
 import io.pgforce.emulator.server.RequestGate;
 import io.pgforce.emulator.server.WireFormat;
 import io.pgforce.emulator.session.Session;
-import io.pgforce.emulator.store.OrgIdentity;
 import io.pgforce.emulator.store.StoredRecord;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -38,14 +38,8 @@ public final class IdentityApi implements ApiArea {
     if (session(ctx).isEmpty()) {
       return;
     }
-    OrgIdentity id = org.identity();
-    if (!id.orgId()
-            .startsWith(
-                ctx.pathParam("orgId").substring(0, Math.min(15, ctx.pathParam("orgId").length())))
-        || !id.userId()
-            .startsWith(
-                ctx.pathParam("userId")
-                    .substring(0, Math.min(15, ctx.pathParam("userId").length())))) {
+    if (!names(ctx.pathParam("orgId"), org.identity().orgId())
+        || !names(ctx.pathParam("userId"), org.identity().userId())) {
       ctx.status(403).contentType("text/plain").result("Bad_Id");
       return;
     }
@@ -53,27 +47,16 @@ public final class IdentityApi implements ApiArea {
     ObjectNode body = Json.object();
     body.put("id", identityUrl());
     body.put("asserted_user", true);
-    body.put("user_id", id.userId());
-    body.put("organization_id", id.orgId());
-    body.put("username", id.username());
+    body.put("username", org.identity().username());
     body.put("nick_name", text(user, "Alias"));
     body.put("display_name", text(user, "Name"));
-    body.put("email", text(user, "Email"));
-    body.put("email_verified", true);
     body.put("first_name", text(user, "FirstName"));
     body.put("last_name", text(user, "LastName"));
     body.put("timezone", text(user, "TimeZoneSidKey"));
     body.putObject("photos").putNull("picture").putNull("thumbnail");
-    body.put("active", true);
-    body.put("user_type", "STANDARD");
-    body.put("language", text(user, "LanguageLocaleKey"));
-    body.put("locale", text(user, "LocaleSidKey"));
-    body.put("utcOffset", 0);
-    body.put(
-        "last_modified_date",
-        WireFormat.dateTime((java.time.Instant) user.getOrNull("LastModifiedDate")));
+    body.put("last_modified_date", lastModified(user));
     body.put("is_app_installed", true);
-    body.set("urls", urls());
+    common(body, user);
     Json.send(ctx, 200, body);
   }
 
@@ -81,30 +64,42 @@ public final class IdentityApi implements ApiArea {
     if (session(ctx).isEmpty()) {
       return;
     }
-    OrgIdentity id = org.identity();
     StoredRecord user = adminUser();
     ObjectNode body = Json.object();
     body.put("sub", identityUrl());
-    body.put("user_id", id.userId());
-    body.put("organization_id", id.orgId());
-    body.put("preferred_username", id.username());
+    body.put("preferred_username", org.identity().username());
     body.put("nickname", text(user, "Alias"));
     body.put("name", text(user, "Name"));
-    body.put("email", text(user, "Email"));
-    body.put("email_verified", true);
     body.put("given_name", text(user, "FirstName"));
     body.put("family_name", text(user, "LastName"));
     body.put("zoneinfo", text(user, "TimeZoneSidKey"));
-    body.put("profile", org.baseUrl() + "/" + id.userId());
+    body.put("profile", org.baseUrl() + "/" + org.identity().userId());
+    body.put("updated_at", lastModified(user));
+    common(body, user);
+    Json.send(ctx, 200, body);
+  }
+
+  /** The keys identity and userinfo share. */
+  private void common(ObjectNode body, StoredRecord user) {
+    body.put("user_id", org.identity().userId());
+    body.put("organization_id", org.identity().orgId());
+    body.put("email", text(user, "Email"));
+    body.put("email_verified", true);
     body.put("active", true);
     body.put("user_type", "STANDARD");
     body.put("language", text(user, "LanguageLocaleKey"));
     body.put("locale", text(user, "LocaleSidKey"));
     body.put("utcOffset", 0);
-    body.put(
-        "updated_at", WireFormat.dateTime((java.time.Instant) user.getOrNull("LastModifiedDate")));
     body.set("urls", urls());
-    Json.send(ctx, 200, body);
+  }
+
+  /** Whether an id in the URL (15 or 18 characters) names {@code id}. */
+  private static boolean names(String given, String id) {
+    return given.length() >= 15 && id.startsWith(given.substring(0, 15));
+  }
+
+  private static String lastModified(StoredRecord user) {
+    return WireFormat.dateTime((Instant) user.getOrNull("LastModifiedDate"));
   }
 
   private Optional<Session> session(Context ctx) {

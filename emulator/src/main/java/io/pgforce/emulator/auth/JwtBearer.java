@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pgforce.emulator.errors.OAuthException;
 import io.pgforce.emulator.server.Credentials;
 import io.pgforce.emulator.server.Json;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -74,7 +76,7 @@ final class JwtBearer {
   }
 
   private static boolean audienceOk(JsonNode aud, String baseUrl) {
-    Set<String> accepted = new java.util.HashSet<>(LOGIN_HOSTS);
+    Set<String> accepted = new HashSet<>(LOGIN_HOSTS);
     accepted.add(baseUrl);
     if (aud.isArray()) {
       for (JsonNode one : aud) {
@@ -98,7 +100,7 @@ final class JwtBearer {
         throw invalidAssertion();
       }
       return node;
-    } catch (java.io.IOException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw invalidAssertion();
     }
   }

@@ -37,6 +37,20 @@ public final class Errors {
         "INVALID_FIELD", "No such column '" + field + "' on sobject of type " + objectName);
   }
 
+  /** What every other record of an all-or-none call reports when one record fails. */
+  public static final ApiError ROLLED_BACK =
+      ApiError.of(
+          "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+          "Record rolled back because not all records were valid and the request was using"
+              + " AllOrNone header");
+
+  /** 405 for a method the resource does not have. */
+  public static SalesforceException methodNotAllowed(String method) {
+    return new SalesforceException(
+        405,
+        ApiError.withoutFields("METHOD_NOT_ALLOWED", "HTTP Method '" + method + "' not allowed."));
+  }
+
   /** 400 with one error. */
   public static SalesforceException badRequest(String code, String message) {
     return new SalesforceException(400, ApiError.withoutFields(code, message));

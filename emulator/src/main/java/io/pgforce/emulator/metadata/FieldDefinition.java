@@ -13,10 +13,12 @@ public final class FieldDefinition {
 
   private final Builder spec;
   private final int position;
+  private final Optional<Object> defaultValue;
 
   private FieldDefinition(Builder spec, int position) {
     this.spec = spec;
     this.position = position;
+    this.defaultValue = initialValue(spec);
   }
 
   public static Builder builder(String name, FieldType type) {
@@ -171,6 +173,10 @@ public final class FieldDefinition {
 
   /** The value a create gets when the caller gives none (typed as the store keeps it). */
   public Optional<Object> defaultValue() {
+    return defaultValue;
+  }
+
+  private static Optional<Object> initialValue(Builder spec) {
     if (spec.defaultValue != null) {
       return Optional.of(spec.defaultValue);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A small subset of Salesforce's formula language for calculated custom fields: numbers, quoted
@@ -93,22 +94,20 @@ public final class Formula implements Calculation {
     }
 
     Node expression() {
-      Node left = term();
-      while (peekAny("+", "-", "&")) {
-        String op = tokens.get(next++);
-        Node l = left;
-        Node r = term();
-        left = values -> apply(op, l.eval(values), r.eval(values));
-      }
-      return left;
+      return binary(this::term, "+", "-", "&");
     }
 
     private Node term() {
-      Node left = factor();
-      while (peekAny("*", "/")) {
+      return binary(this::factor, "*", "/");
+    }
+
+    /** A left-associative chain of {@code operand (op operand)*} at one precedence level. */
+    private Node binary(Supplier<Node> operand, String... operators) {
+      Node left = operand.get();
+      while (peekAny(operators)) {
         String op = tokens.get(next++);
         Node l = left;
-        Node r = factor();
+        Node r = operand.get();
         left = values -> apply(op, l.eval(values), r.eval(values));
       }
       return left;

@@ -20,9 +20,11 @@ public final class SObjectDefinition {
   private final String keyPrefix;
   private final boolean deletable;
   private final List<FieldDefinition> fields;
+  private final Map<String, FieldDefinition> fieldsByName;
   private final Map<String, FieldDefinition> fieldsByLowerName;
   private final Map<String, FieldDefinition> referencesByLowerRelationship;
   private final int storedFieldCount;
+  private final List<FieldDefinition> derivedFields;
 
   SObjectDefinition(
       String name,
@@ -38,8 +40,10 @@ public final class SObjectDefinition {
     this.deletable = deletable;
     this.fields = positioned(fieldsInOrder);
     this.fieldsByLowerName = index(fields);
+    this.fieldsByName = exactNames(fields);
     this.referencesByLowerRelationship = relationships(fields);
     this.storedFieldCount = (int) fields.stream().filter(FieldDefinition::isStored).count();
+    this.derivedFields = fields.stream().filter(f -> f.calculation().isPresent()).toList();
   }
 
   private static List<FieldDefinition> positioned(List<FieldDefinition> fieldsInOrder) {
@@ -59,6 +63,12 @@ public final class SObjectDefinition {
         throw new IllegalArgumentException("Field " + field.name() + " is defined twice");
       }
     }
+    return Map.copyOf(byName);
+  }
+
+  private static Map<String, FieldDefinition> exactNames(List<FieldDefinition> fields) {
+    Map<String, FieldDefinition> byName = new HashMap<>();
+    fields.forEach(f -> byName.put(f.name(), f));
     return Map.copyOf(byName);
   }
 
@@ -104,14 +114,22 @@ public final class SObjectDefinition {
     return fields;
   }
 
+  /** The fields whose value the platform computes from the others, in describe order. */
+  public List<FieldDefinition> derivedFields() {
+    return derivedFields;
+  }
+
   /** How many values a record of this object stores (the length of its array). */
   public int storedFieldCount() {
     return storedFieldCount;
   }
 
-  /** The field named {@code fieldName}, matched case-insensitively. */
+  /** The field named {@code fieldName}, matched case-insensitively (exact names first, fast). */
   public Optional<FieldDefinition> field(String fieldName) {
-    return Optional.ofNullable(fieldsByLowerName.get(lower(fieldName)));
+    FieldDefinition exact = fieldsByName.get(fieldName);
+    return exact != null
+        ? Optional.of(exact)
+        : Optional.ofNullable(fieldsByLowerName.get(lower(fieldName)));
   }
 
   /** The field, which the caller knows exists (a system field, or one validated earlier). */

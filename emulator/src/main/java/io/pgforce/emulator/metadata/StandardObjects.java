@@ -11,6 +11,7 @@ import static io.pgforce.emulator.metadata.FieldType.STRING;
 import static io.pgforce.emulator.metadata.FieldType.URL;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -278,6 +279,6 @@ public final class StandardObjects {
   }
 
   private static PicklistValue[] pickValues(String... values) {
-    return java.util.Arrays.stream(values).map(PicklistValue::of).toArray(PicklistValue[]::new);
+    return Arrays.stream(values).map(PicklistValue::of).toArray(PicklistValue[]::new);
   }
 }

@@ -31,12 +31,6 @@ final class CollectionWrites {
   /** A parsed delete request. */
   record DeleteRequest(boolean allOrNone, List<String> ids) {}
 
-  private static final ApiError ROLLED_BACK =
-      ApiError.of(
-          "ALL_OR_NONE_OPERATION_ROLLED_BACK",
-          "Record rolled back because not all records were valid and the request was using"
-              + " AllOrNone header");
-
   private final OrgServices org;
 
   CollectionWrites(OrgServices org) {
@@ -137,7 +131,7 @@ final class CollectionWrites {
     boolean anyFailed = withFaults.stream().anyMatch(p -> p.failure() != null);
     if (allOrNone && anyFailed) {
       return withFaults.stream()
-          .map(p -> SaveResult.failed(p.failure() == null ? ROLLED_BACK : p.failure()))
+          .map(p -> SaveResult.failed(p.failure() == null ? Errors.ROLLED_BACK : p.failure()))
           .toList();
     }
     List<T> inputs =

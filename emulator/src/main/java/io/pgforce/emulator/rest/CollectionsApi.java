@@ -89,8 +89,7 @@ public final class CollectionsApi implements ApiArea {
 
   /** {@code GET /composite/sobjects/X?ids=...&fields=...}: the records, null where none is. */
   private void retrieve(Context ctx) {
-    SObjectDefinition type =
-        org.store().schema().find(ctx.pathParam("sobject")).orElseThrow(Errors::notFound);
+    SObjectDefinition type = org.sobject(ctx.pathParam("sobject"));
     List<String> ids = split(ctx.queryParam("ids"));
     List<String> names = split(ctx.queryParam("fields"));
     if (ids.isEmpty() || names.isEmpty()) {

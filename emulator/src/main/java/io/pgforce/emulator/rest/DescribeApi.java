@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.pgforce.emulator.errors.Errors;
 import io.pgforce.emulator.metadata.SObjectDefinition;
 import io.pgforce.emulator.server.ApiArea;
 import io.pgforce.emulator.server.CallContext;
@@ -71,7 +70,7 @@ public final class DescribeApi implements ApiArea {
   }
 
   private SObjectDefinition object(Context ctx) {
-    return org.store().schema().find(ctx.pathParam("sobject")).orElseThrow(Errors::notFound);
+    return org.sobject(ctx.pathParam("sobject"));
   }
 
   private boolean notModified(Context ctx) {

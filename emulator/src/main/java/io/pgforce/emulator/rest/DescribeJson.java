@@ -9,6 +9,7 @@ import io.pgforce.emulator.metadata.PicklistValue;
 import io.pgforce.emulator.metadata.SObjectDefinition;
 import io.pgforce.emulator.server.Json;
 import io.pgforce.emulator.server.WireFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +21,32 @@ final class DescribeJson {
 
   private static final Set<String> MERGEABLE = Set.of("Account", "Contact", "Lead", "Case");
   private static final String MASTER_RECORD_TYPE = "012000000000000AAA";
+  private static final List<String> ALWAYS_FALSE =
+      List.of(
+          "aiPredictionField",
+          "dependentPicklist",
+          "deprecatedAndHidden",
+          "displayLocationInDecimal",
+          "encrypted",
+          "formulaTreatNullNumberAsZero",
+          "highScaleNumber",
+          "htmlFormatted",
+          "namePointing",
+          "polymorphicForeignKey",
+          "queryByDistance",
+          "restrictedDelete",
+          "searchPrefilterable",
+          "writeRequiresMasterRead");
+  private static final List<String> ALWAYS_NULL =
+      List.of(
+          "controllerName",
+          "defaultValueFormula",
+          "filteredLookupInfo",
+          "inlineHelpText",
+          "mask",
+          "maskType",
+          "referenceTargetField",
+          "relationshipOrder");
 
   private DescribeJson() {}
 
@@ -133,73 +160,80 @@ final class DescribeJson {
     return urls;
   }
 
-  /** One field as describe reports it. */
+  /** One field as describe reports it: its keys in alphabetical order, as Salesforce sends. */
   static ObjectNode field(FieldDefinition f) {
-    FieldType type = f.type();
     ObjectNode node = Json.object();
-    node.put("aggregatable", f.groupable() || type.isNumeric());
-    node.put("aiPredictionField", false);
-    node.put("autoNumber", f.autoNumber());
+    shape(node, f);
+    flags(node, f);
+    links(node, f);
+    return sorted(node);
+  }
+
+  /** Name, label, type and size. */
+  private static void shape(ObjectNode node, FieldDefinition f) {
+    FieldType type = f.type();
+    node.put("name", f.name());
+    node.put("label", f.label());
+    node.put("type", type.apiName());
+    node.put("soapType", type.soapType());
+    node.put("length", f.length());
     node.put("byteLength", type.isText() ? f.length() * 3 : f.length());
-    node.put("calculated", f.calculated());
-    node.put("calculatedFormula", f.formula().orElse(null));
-    node.put("cascadeDelete", f.cascadeDelete());
-    node.put("caseSensitive", f.caseSensitive());
-    node.put("compoundFieldName", f.compoundFieldName().orElse(null));
-    node.putNull("controllerName");
-    node.put("createable", f.createable());
-    node.put("custom", f.custom());
+    node.put("digits", f.digits());
+    node.put("precision", f.precision());
+    node.put("scale", f.scale());
+    node.put("extraTypeInfo", type == FieldType.TEXTAREA ? "plaintextarea" : null);
     node.set(
         "defaultValue",
         type == FieldType.PICKLIST
             ? Json.MAPPER.nullNode()
             : WireFormat.value(f.defaultValue().orElse(null)));
-    node.putNull("defaultValueFormula");
+    node.put("calculatedFormula", f.formula().orElse(null));
+    node.put("compoundFieldName", f.compoundFieldName().orElse(null));
+  }
+
+  /** What the field allows. */
+  private static void flags(ObjectNode node, FieldDefinition f) {
+    node.put("aggregatable", f.groupable() || f.type().isNumeric());
+    node.put("autoNumber", f.autoNumber());
+    node.put("calculated", f.calculated());
+    node.put("caseSensitive", f.caseSensitive());
+    node.put("createable", f.createable());
+    node.put("custom", f.custom());
     node.put("defaultedOnCreate", f.defaultedOnCreate());
-    node.put("dependentPicklist", false);
-    node.put("deprecatedAndHidden", false);
-    node.put("digits", f.digits());
-    node.put("displayLocationInDecimal", false);
-    node.put("encrypted", false);
     node.put("externalId", f.externalId());
-    node.put("extraTypeInfo", type == FieldType.TEXTAREA ? "plaintextarea" : null);
     node.put("filterable", f.filterable());
-    node.putNull("filteredLookupInfo");
-    node.put("formulaTreatNullNumberAsZero", false);
     node.put("groupable", f.groupable());
-    node.put("highScaleNumber", false);
-    node.put("htmlFormatted", false);
     node.put("idLookup", f.idLookup());
-    node.putNull("inlineHelpText");
-    node.put("label", f.label());
-    node.put("length", f.length());
-    node.putNull("mask");
-    node.putNull("maskType");
-    node.put("name", f.name());
     node.put("nameField", f.nameField());
-    node.put("namePointing", false);
     node.put("nillable", f.nillable());
     node.put("permissionable", f.custom() && !f.required());
-    node.set("picklistValues", picklist(f.picklistValues()));
-    node.put("polymorphicForeignKey", false);
-    node.put("precision", f.precision());
-    node.put("queryByDistance", false);
-    node.putNull("referenceTargetField");
+    node.put("restrictedPicklist", f.restrictedPicklist());
+    node.put("sortable", f.sortable());
+    node.put("unique", f.unique());
+    node.put("updateable", f.updateable());
+    for (String off : ALWAYS_FALSE) {
+      node.put(off, false);
+    }
+  }
+
+  /** Lookups, picklist values and the keys a plain org leaves empty. */
+  private static void links(ObjectNode node, FieldDefinition f) {
+    node.put("cascadeDelete", f.cascadeDelete());
     ArrayNode referenceTo = node.putArray("referenceTo");
     f.referenceTo().ifPresent(referenceTo::add);
     node.put("relationshipName", f.relationshipName().orElse(null));
-    node.putNull("relationshipOrder");
-    node.put("restrictedDelete", false);
-    node.put("restrictedPicklist", f.restrictedPicklist());
-    node.put("scale", f.scale());
-    node.put("searchPrefilterable", false);
-    node.put("soapType", type.soapType());
-    node.put("sortable", f.sortable());
-    node.put("type", type.apiName());
-    node.put("unique", f.unique());
-    node.put("updateable", f.updateable());
-    node.put("writeRequiresMasterRead", false);
-    return node;
+    node.set("picklistValues", picklist(f.picklistValues()));
+    for (String empty : ALWAYS_NULL) {
+      node.putNull(empty);
+    }
+  }
+
+  private static ObjectNode sorted(ObjectNode node) {
+    ObjectNode sorted = Json.object();
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    names.stream().sorted().forEach(name -> sorted.set(name, node.get(name)));
+    return sorted;
   }
 
   private static ArrayNode picklist(List<PicklistValue> values) {

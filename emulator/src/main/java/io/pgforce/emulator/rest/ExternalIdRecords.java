@@ -3,9 +3,7 @@ package io.pgforce.emulator.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.pgforce.emulator.errors.ApiError;
 import io.pgforce.emulator.errors.Errors;
-import io.pgforce.emulator.errors.SalesforceException;
 import io.pgforce.emulator.metadata.SObjectDefinition;
 import io.pgforce.emulator.metadata.SystemFields;
 import io.pgforce.emulator.server.CallContext;
@@ -56,11 +54,7 @@ final class ExternalIdRecords {
     if ("PATCH".equalsIgnoreCase(ctx.queryParam("_HttpMethod"))) {
       upsert(ctx);
     } else {
-      throw new SalesforceException(
-          405,
-          ApiError.withoutFields(
-              "METHOD_NOT_ALLOWED",
-              "HTTP Method 'POST' not allowed. Allowed are HEAD,GET,PATCH,DELETE"));
+      throw Errors.methodNotAllowed("POST");
     }
   }
 
@@ -76,15 +70,16 @@ final class ExternalIdRecords {
         withValue(RecordBodies.fields(Json.parseObject(ctx.body())), field, value);
     refuseAmbiguous(ctx, type, field, value);
     CallContext call = CallContext.of(ctx);
-    SaveResult result =
+    List<RecordInput> input = List.of(RecordInput.of(type.name(), fields));
+    sendUpserted(
+        ctx,
+        call,
         RecordsApi.single(
-            org.store()
-                .dml()
-                .upsert(
-                    type.name(),
-                    field,
-                    List.of(RecordInput.of(type.name(), fields)),
-                    call.dmlOptions(false)));
+            org.store().dml().upsert(type.name(), field, input, call.dmlOptions(false))));
+  }
+
+  /** 201 for a new record, 200 for an updated one (204 before v46). */
+  private static void sendUpserted(Context ctx, CallContext call, SaveResult result) {
     boolean created = result.created().orElse(false);
     if (!created && Double.parseDouble(call.version()) < UPSERT_BODY_SINCE) {
       ctx.status(204);

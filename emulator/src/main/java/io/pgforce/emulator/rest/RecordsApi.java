@@ -17,6 +17,7 @@ import io.pgforce.emulator.store.RecordIds;
 import io.pgforce.emulator.store.RecordInput;
 import io.pgforce.emulator.store.SaveResult;
 import io.pgforce.emulator.store.StoredRecord;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -108,16 +109,12 @@ public final class RecordsApi implements ApiArea {
     } else if ("DELETE".equalsIgnoreCase(method)) {
       delete(ctx);
     } else {
-      throw new SalesforceException(
-          405,
-          ApiError.withoutFields(
-              "METHOD_NOT_ALLOWED",
-              "HTTP Method 'POST' not allowed. Allowed are HEAD,GET,PATCH,DELETE"));
+      throw Errors.methodNotAllowed("POST");
     }
   }
 
   SObjectDefinition objectOf(Context ctx) {
-    return org.store().schema().find(ctx.pathParam("sobject")).orElseThrow(Errors::notFound);
+    return org.sobject(ctx.pathParam("sobject"));
   }
 
   /**
@@ -140,7 +137,7 @@ public final class RecordsApi implements ApiArea {
     if (fields == null || fields.isBlank()) {
       return type.fields();
     }
-    return java.util.Arrays.stream(fields.split(","))
+    return Arrays.stream(fields.split(","))
         .map(String::trim)
         .filter(name -> !name.isEmpty())
         .map(

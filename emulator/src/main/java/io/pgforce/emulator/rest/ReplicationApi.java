@@ -118,6 +118,6 @@ public final class ReplicationApi implements ApiArea {
   }
 
   private SObjectDefinition objectOf(Context ctx) {
-    return org.store().schema().find(ctx.pathParam("sobject")).orElseThrow(Errors::notFound);
+    return org.sobject(ctx.pathParam("sobject"));
   }
 }

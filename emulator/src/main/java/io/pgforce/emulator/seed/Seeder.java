@@ -2,7 +2,6 @@ package io.pgforce.emulator.seed;
 
 import static io.pgforce.emulator.seed.SamplePools.pick;
 
-import io.pgforce.emulator.metadata.FieldDefinition;
 import io.pgforce.emulator.metadata.PicklistValue;
 import io.pgforce.emulator.store.OrgStore;
 import java.time.Duration;
@@ -29,6 +28,7 @@ public final class Seeder {
   private final OrgStore store;
   private final Random random;
   private final Instant now;
+  private final Map<String, List<PicklistValue>> picklists = new HashMap<>();
 
   public Seeder(OrgStore store, long randomSeed) {
     this.store = store;
@@ -106,7 +106,7 @@ public final class Seeder {
     values.put("BillingPostalCode", city[2]);
     values.put("BillingCountry", city[3]);
     values.put("Phone", phone());
-    values.put("Website", "www." + name.toLowerCase().replaceAll("[^a-z]", "") + ".com");
+    values.put("Website", "www." + letters(name) + ".com");
     values.put("AnnualRevenue", (double) (random.nextInt(5000) + 1) * 10_000);
     values.put("NumberOfEmployees", random.nextInt(5000) + 1);
     stamp(values);
@@ -150,16 +150,30 @@ public final class Seeder {
     return values;
   }
 
+  /** A North American number, (NXX) NXX-XXXX. */
   private String phone() {
-    return String.format(
-        "(%03d) %03d-%04d",
-        200 + random.nextInt(800), random.nextInt(1000), random.nextInt(10_000));
+    int area = 200 + random.nextInt(800);
+    int exchange = 200 + random.nextInt(800);
+    int line = 10_000 + random.nextInt(90_000);
+    return "(" + area + ") " + exchange + "-" + Integer.toString(line).substring(1);
+  }
+
+  private static String letters(String name) {
+    StringBuilder letters = new StringBuilder(name.length());
+    for (char c : name.toLowerCase().toCharArray()) {
+      if (c >= 'a' && c <= 'z') {
+        letters.append(c);
+      }
+    }
+    return letters.toString();
   }
 
   /** A value of the field's picklist: the schema's own String, shared by every record. */
   private String picklist(String object, String field) {
-    FieldDefinition definition = store.schema().require(object).requireField(field);
-    List<PicklistValue> values = definition.picklistValues();
+    List<PicklistValue> values =
+        picklists.computeIfAbsent(
+            object + "." + field,
+            k -> store.schema().require(object).requireField(field).picklistValues());
     return values.get(random.nextInt(values.size())).value();
   }
 

@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.pgforce.emulator.errors.ApiError;
+import io.pgforce.emulator.errors.Errors;
 import io.pgforce.emulator.errors.OAuthException;
 import io.pgforce.emulator.errors.SalesforceException;
 import io.pgforce.emulator.errors.SoapFaultException;
@@ -62,21 +63,13 @@ public final class ErrorMapper {
 
   /** Javalin's own refusals: no such path (404) or method (405). */
   private static void routing(Context ctx, int status) {
-    if (status == 405) {
-      rest(
-          ctx,
-          405,
-          List.of(
-              ApiError.withoutFields(
-                  "METHOD_NOT_ALLOWED", "HTTP Method '" + ctx.method().name() + "' not allowed.")));
-    } else if (status == 404) {
-      rest(
-          ctx,
-          404,
-          List.of(ApiError.withoutFields("NOT_FOUND", "The requested resource does not exist")));
-    } else {
-      rest(ctx, status, List.of(ApiError.withoutFields("BAD_REQUEST", "Bad request")));
-    }
+    SalesforceException refusal =
+        switch (status) {
+          case 405 -> Errors.methodNotAllowed(ctx.method().name());
+          case 404 -> Errors.notFound();
+          default -> Errors.badRequest("BAD_REQUEST", "Bad request");
+        };
+    rest(ctx, refusal.status(), refusal.errors());
   }
 
   private static void unexpected(Exception e, Context ctx) {

@@ -1,7 +1,9 @@
 package io.pgforce.emulator.server;
 
+import io.pgforce.emulator.errors.Errors;
 import io.pgforce.emulator.faults.CallStats;
 import io.pgforce.emulator.faults.FaultInjector;
+import io.pgforce.emulator.metadata.SObjectDefinition;
 import io.pgforce.emulator.session.Sessions;
 import io.pgforce.emulator.soql.QueryExecutor;
 import io.pgforce.emulator.store.OrgIdentity;
@@ -82,6 +84,15 @@ public final class OrgServices {
 
   public CallStats stats() {
     return stats;
+  }
+
+  /**
+   * The sObject a URL names, matched case-insensitively.
+   *
+   * @throws io.pgforce.emulator.errors.SalesforceException 404 {@code NOT_FOUND} when there is none
+   */
+  public SObjectDefinition sobject(String name) {
+    return store.schema().find(name).orElseThrow(Errors::notFound);
   }
 
   public OrgIdentity identity() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A field path resolved against the schema: the lookups it follows ({@code Account}, then {@code
@@ -107,14 +108,14 @@ public final class FieldPath {
   static final class Resolver {
     private final String text;
     private final SObjectDefinition root;
-    private final java.util.function.Function<String, SObjectDefinition> objects;
+    private final Function<String, SObjectDefinition> objects;
     private final String alias;
 
     Resolver(
         String text,
         SObjectDefinition root,
         String alias,
-        java.util.function.Function<String, SObjectDefinition> objects) {
+        Function<String, SObjectDefinition> objects) {
       this.text = text;
       this.root = root;
       this.alias = alias == null ? null : alias.toLowerCase(Locale.ROOT);

@@ -9,7 +9,6 @@ import io.pgforce.emulator.store.StoredRecord;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Turns a WHERE clause into a predicate over records, checking each comparison the way Salesforce
@@ -105,8 +104,8 @@ final class FilterBuilder {
           literal.position(),
           "invalid operator on field '" + field.name() + "': LIKE applies to text fields only");
     }
-    Pattern regex = Values.likePattern(pattern.value());
-    return v -> v != null && regex.matcher(v.toString()).matches();
+    LikePattern like = new LikePattern(pattern.value());
+    return v -> v != null && like.matches(v.toString());
   }
 
   private ValueTest membership(FieldDefinition field, boolean in, List<Literal> values) {

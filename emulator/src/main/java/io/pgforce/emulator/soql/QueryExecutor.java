@@ -1,5 +1,6 @@
 package io.pgforce.emulator.soql;
 
+import io.pgforce.emulator.errors.Errors;
 import io.pgforce.emulator.store.OrgStore;
 import io.pgforce.emulator.store.StoredRecord;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import java.util.List;
  * matching records; without an ORDER BY the source order is kept and a LIMIT stops the scan early.
  */
 public final class QueryExecutor {
+
+  /** Salesforce's limit on the length of a SOQL statement. */
+  static final int MAX_LENGTH = 100_000;
 
   private final OrgStore store;
   private final QueryBinder binder;
@@ -30,6 +34,10 @@ public final class QueryExecutor {
    *     INVALID_FIELD} or {@code INVALID_TYPE}
    */
   public QueryPlan prepare(String soql) {
+    if (soql.length() > MAX_LENGTH) {
+      throw Errors.badRequest(
+          "MALFORMED_QUERY", "SOQL statements cannot be longer than 100,000 characters");
+    }
     return binder.bind(SoqlParser.parse(soql));
   }
 

@@ -3,12 +3,14 @@ package io.pgforce.emulator.soql;
 import io.github.apexdevtools.apexparser.ApexLexer;
 import io.github.apexdevtools.apexparser.ApexParser;
 import io.github.apexdevtools.apexparser.CaseInsensitiveInputStream;
+import io.pgforce.emulator.errors.SalesforceException;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 
 /**
  * Parses SOQL with the apex-parser grammar (the SOQL rules of the Apex grammar, case-insensitive).
@@ -19,6 +21,8 @@ import org.antlr.v4.runtime.Token;
  */
 public final class SoqlParser {
 
+  static final int MAX_NESTING = 50;
+
   private SoqlParser() {}
 
   /**
@@ -27,9 +31,20 @@ public final class SoqlParser {
    * @throws io.pgforce.emulator.errors.SalesforceException 400 {@code MALFORMED_QUERY}
    */
   public static SoqlQuery parse(String text) {
+    checkNesting(text);
+    try {
+      return parse(text, PredictionMode.SLL);
+    } catch (SalesforceException e) {
+      // SLL prediction is fast but may refuse a valid query; full LL gives the true answer.
+      return parse(text, PredictionMode.LL);
+    }
+  }
+
+  private static SoqlQuery parse(String text, PredictionMode mode) {
     ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(text)));
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     ApexParser parser = new ApexParser(tokens);
+    parser.getInterpreter().setPredictionMode(mode);
     ThrowingListener listener = new ThrowingListener(text);
     lexer.removeErrorListeners();
     lexer.addErrorListener(listener);
@@ -41,6 +56,37 @@ public final class SoqlParser {
       throw unexpected(text, next);
     }
     return new AstBuilder(text, tokens).query(query);
+  }
+
+  /**
+   * Refuses parentheses nested deeper than {@value #MAX_NESTING} before parsing: the grammar's
+   * prediction slows down sharply with depth, and no real query needs that many.
+   */
+  private static void checkNesting(String text) {
+    int depth = 0;
+    int row = 1;
+    int column = 0;
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      column++;
+      if (c == '\n') {
+        row++;
+        column = 0;
+      } else if (quoted && c == '\\') {
+        i++;
+        column++;
+      } else if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(' && ++depth > MAX_NESTING) {
+        throw SoqlErrors.malformed(
+            text,
+            new SourcePosition(row, column),
+            "parentheses are nested more than " + MAX_NESTING + " deep");
+      } else if (!quoted && c == ')') {
+        depth--;
+      }
+    }
   }
 
   /** {@code unexpected token: 'X'} at the token. */

@@ -5,7 +5,6 @@ import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -54,27 +53,5 @@ final class Values {
 
   private static String upper(Object value) {
     return value.toString().toUpperCase(Locale.ROOT);
-  }
-
-  /**
-   * A LIKE pattern as a regular expression: {@code %} any run of characters, {@code _} exactly one,
-   * {@code \%} and {@code \_} themselves; case-insensitive.
-   */
-  static Pattern likePattern(String like) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < like.length(); i++) {
-      char c = like.charAt(i);
-      if (c == '\\' && i + 1 < like.length()) {
-        regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
-      } else if (c == '%') {
-        regex.append(".*");
-      } else if (c == '_') {
-        regex.append('.');
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(
-        regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
   }
 }

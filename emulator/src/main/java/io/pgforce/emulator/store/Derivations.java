@@ -15,16 +15,18 @@ final class Derivations {
   private Derivations() {}
 
   static void apply(SObjectDefinition type, Object[] values) {
+    if (type.derivedFields().isEmpty()) {
+      return;
+    }
     Function<String, Object> reader =
         name ->
             type.field(name)
                 .filter(FieldDefinition::isStored)
                 .map(f -> values[f.position()])
                 .orElse(null);
-    for (FieldDefinition field : type.fields()) {
-      field
-          .calculation()
-          .ifPresent(how -> values[field.position()] = asDeclared(field, how.compute(reader)));
+    for (FieldDefinition field : type.derivedFields()) {
+      Object computed = field.calculation().orElseThrow().compute(reader);
+      values[field.position()] = asDeclared(field, computed);
     }
   }
 

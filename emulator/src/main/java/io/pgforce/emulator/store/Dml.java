@@ -23,12 +23,6 @@ import java.util.function.BiFunction;
  */
 public final class Dml {
 
-  private static final ApiError ROLLED_BACK =
-      ApiError.of(
-          "ALL_OR_NONE_OPERATION_ROLLED_BACK",
-          "Record rolled back because not all records were valid and the request was using"
-              + " AllOrNone header");
-
   private final OrgStore store;
   private final RecordWrites writes;
 
@@ -189,7 +183,7 @@ public final class Dml {
           if (options.allOrNone() && results.stream().anyMatch(r -> !r.success())) {
             tx.rollback();
             return results.stream()
-                .map(r -> r.success() ? SaveResult.failed(ROLLED_BACK) : r)
+                .map(r -> r.success() ? SaveResult.failed(Errors.ROLLED_BACK) : r)
                 .toList();
           }
           store.publish(tx.events());

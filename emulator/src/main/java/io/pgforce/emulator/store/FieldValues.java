@@ -8,8 +8,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -80,12 +82,11 @@ public final class FieldValues {
   /** Parses an ISO-8601 datetime as Salesforce accepts it, or null when it is not one. */
   public static Instant parseDateTime(String text) {
     try {
-      var parsed =
-          DATETIME_INPUT.parseBest(text, OffsetDateTime::from, java.time.LocalDateTime::from);
+      var parsed = DATETIME_INPUT.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
       Instant instant =
           parsed instanceof OffsetDateTime odt
               ? odt.toInstant()
-              : ((java.time.LocalDateTime) parsed).toInstant(java.time.ZoneOffset.UTC);
+              : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
       return instant.truncatedTo(ChronoUnit.SECONDS);
     } catch (DateTimeParseException e) {
       return null;

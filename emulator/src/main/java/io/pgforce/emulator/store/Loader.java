@@ -13,6 +13,7 @@ import io.pgforce.emulator.metadata.FieldDefinition;
 import io.pgforce.emulator.metadata.SObjectDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ final class Loader {
   private final ObjectTable table;
   private final SObjectDefinition type;
   private final Instant now;
+  private final Map<String, Integer> positions = new HashMap<>();
 
   Loader(OrgStore store, ObjectTable table) {
     this.store = store;
@@ -83,7 +85,7 @@ final class Loader {
   }
 
   private int position(String name) {
-    return type.requireField(name).position();
+    return positions.computeIfAbsent(name, n -> type.requireField(n).position());
   }
 
   private static Object orElse(Object value, Object fallback) {

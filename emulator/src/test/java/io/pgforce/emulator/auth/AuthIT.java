@@ -11,6 +11,7 @@ import io.pgforce.emulator.testing.RestClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -120,87 +121,50 @@ class AuthIT {
                     "pgforce-client-secret"))
             .json();
     assertThat(credentials.get("scope").asText()).isEqualTo("api");
-    Response refreshed =
-        client.form(
-            TOKEN,
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "client_id",
-                "pgforce-client-id",
-                "refresh_token",
-                "pgforce-refresh-token"));
+    Response refreshed = client.form(TOKEN, refreshGrant("pgforce-refresh-token"));
     assertThat(refreshed.status()).isEqualTo(200);
     assertThat(refreshed.json().has("signature")).isTrue();
     assertOAuthError(
-        client.form(
-            TOKEN,
-            Map.of(
-                "grant_type",
-                "refresh_token",
-                "client_id",
-                "pgforce-client-id",
-                "refresh_token",
-                "stale")),
-        "invalid_grant",
-        "expired access/refresh token");
+        client.form(TOKEN, refreshGrant("stale")), "invalid_grant", "expired access/refresh token");
   }
 
   @Test
   void jwtBearerChecksSignatureIssuerAudienceAndExpiry() throws Exception {
     long exp = clock.instant().plusSeconds(180).getEpochSecond();
-    Response ok =
-        client.form(
-            TOKEN,
-            jwtGrant(
-                Jwts.signed(
-                    appKeys.getPrivate(),
-                    "pgforce-client-id",
-                    "admin@pgforce.local",
-                    "https://login.salesforce.com",
-                    exp)));
+    String login = "https://login.salesforce.com";
+    Response ok = jwt(appKeys.getPrivate(), login, exp);
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.json().has("signature")).isFalse();
     assertThat(ok.json().has("issued_at")).isFalse();
     KeyPair other = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+    assertOAuthError(jwt(other.getPrivate(), login, exp), "invalid_grant", "invalid assertion");
     assertOAuthError(
-        client.form(
-            TOKEN,
-            jwtGrant(
-                Jwts.signed(
-                    other.getPrivate(),
-                    "pgforce-client-id",
-                    "admin@pgforce.local",
-                    "https://login.salesforce.com",
-                    exp))),
-        "invalid_grant",
-        "invalid assertion");
-    assertOAuthError(
-        client.form(
-            TOKEN,
-            jwtGrant(
-                Jwts.signed(
-                    appKeys.getPrivate(),
-                    "pgforce-client-id",
-                    "admin@pgforce.local",
-                    "https://example.com",
-                    exp))),
+        jwt(appKeys.getPrivate(), "https://example.com", exp),
         "invalid_grant",
         "audience is invalid");
     assertOAuthError(
-        client.form(
-            TOKEN,
-            jwtGrant(
-                Jwts.signed(
-                    appKeys.getPrivate(),
-                    "pgforce-client-id",
-                    "admin@pgforce.local",
-                    emulator.baseUrl(),
-                    exp - 600))),
+        jwt(appKeys.getPrivate(), emulator.baseUrl(), exp - 600),
         "invalid_grant",
         "invalid assertion");
     assertOAuthError(
-        client.form(TOKEN, jwtGrant("not.a.jwt")), "invalid_grant", "invalid assertion");
+        client.form(TOKEN, Map.of("grant_type", OAuthApi.JWT_GRANT, "assertion", "not.a.jwt")),
+        "invalid_grant",
+        "invalid assertion");
+  }
+
+  private Response jwt(PrivateKey key, String audience, long exp) throws Exception {
+    String assertion = Jwts.signed(key, "pgforce-client-id", "admin@pgforce.local", audience, exp);
+    return client.form(TOKEN, Map.of("grant_type", OAuthApi.JWT_GRANT, "assertion", assertion));
+  }
+
+  private static Map<String, String> refreshGrant(String refreshToken) {
+    return Map.of(
+        "grant_type",
+        "refresh_token",
+        "client_id",
+        "pgforce-client-id",
+        "refresh_token",
+        refreshToken);
   }
 
   @Test
@@ -285,10 +249,6 @@ class AuthIT {
         "admin@pgforce.local",
         "password",
         password);
-  }
-
-  private static Map<String, String> jwtGrant(String assertion) {
-    return Map.of("grant_type", OAuthApi.JWT_GRANT, "assertion", assertion);
   }
 
   private static String soapLogin(String password) {

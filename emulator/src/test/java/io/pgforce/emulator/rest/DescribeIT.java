@@ -85,6 +85,68 @@ class DescribeIT extends EmulatorTestBase {
   }
 
   @Test
+  void describeCarriesEveryKeyTheReferenceLists() {
+    JsonNode body = api.get(V + "/sobjects/Contact/describe").json();
+    assertThat(RecordsIT.fieldNames(body))
+        .contains(
+            "name",
+            "label",
+            "labelPlural",
+            "keyPrefix",
+            "custom",
+            "createable",
+            "updateable",
+            "deletable",
+            "queryable",
+            "replicateable",
+            "fields",
+            "childRelationships",
+            "recordTypeInfos",
+            "urls");
+    for (JsonNode field : body.get("fields")) {
+      assertThat(RecordsIT.fieldNames(field))
+          .contains(
+              "name",
+              "label",
+              "type",
+              "soapType",
+              "length",
+              "byteLength",
+              "precision",
+              "scale",
+              "digits",
+              "nillable",
+              "createable",
+              "updateable",
+              "defaultedOnCreate",
+              "calculated",
+              "calculatedFormula",
+              "externalId",
+              "idLookup",
+              "unique",
+              "caseSensitive",
+              "nameField",
+              "autoNumber",
+              "referenceTo",
+              "relationshipName",
+              "picklistValues",
+              "restrictedPicklist",
+              "filterable",
+              "sortable",
+              "groupable",
+              "custom",
+              "deprecatedAndHidden",
+              "htmlFormatted",
+              "encrypted",
+              "compoundFieldName");
+    }
+    JsonNode accountId = fields(body).get("AccountId");
+    assertThat(accountId.get("type").asText()).isEqualTo("reference");
+    assertThat(accountId.get("soapType").asText()).isEqualTo("tns:ID");
+    assertThat(accountId.get("relationshipName").asText()).isEqualTo("Account");
+  }
+
+  @Test
   void customObjectsDescribeTheirFieldsFromTheMetadataFile() {
     Map<String, JsonNode> fields = fields(api.get(V + "/sobjects/Invoice__c/describe").json());
     assertThat(fields.get("Tax__c").get("calculated").asBoolean()).isTrue();

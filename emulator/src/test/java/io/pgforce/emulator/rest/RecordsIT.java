@@ -147,6 +147,30 @@ class RecordsIT extends EmulatorTestBase {
   }
 
   @Test
+  void changesRecordTheCallersClientName() {
+    java.util.List<io.pgforce.emulator.store.ChangeEvent> events =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.pgforce.emulator.store.ChangeListener listener = events::add;
+    emulator.store().addChangeListener(listener);
+    try {
+      String id =
+          api.withHeader("Sforce-Call-Options", "client=pgforce-sync")
+              .post(V + "/sobjects/Account", "{\"Name\":\"Acme\"}")
+              .json()
+              .get("id")
+              .asText();
+      api.patch(V + "/sobjects/Account/" + id, "{\"Name\":\"Other\"}");
+      assertThat(events).hasSize(2);
+      assertThat(events.get(0).clientId()).contains("pgforce-sync");
+      assertThat(events.get(0).userId()).isEqualTo(emulator.userId());
+      assertThat(events.get(1).clientId()).isEmpty();
+      assertThat(events.get(1).changedFields()).contains("Name");
+    } finally {
+      emulator.store().removeChangeListener(listener);
+    }
+  }
+
+  @Test
   void methodsTheResourceDoesNotHaveAre405() {
     Response response = api.send("PUT", V + "/sobjects/Account", "{}", "application/json");
     assertThat(response.status()).isEqualTo(405);

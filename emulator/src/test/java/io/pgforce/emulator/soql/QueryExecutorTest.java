@@ -167,6 +167,23 @@ class QueryExecutorTest {
   }
 
   @Test
+  void overlongAndOverNestedQueriesAreRefused() {
+    String tooLong = "SELECT Id FROM Account WHERE Name = '" + "x".repeat(100_000) + "'";
+    assertThatThrownBy(() -> queries.prepare(tooLong))
+        .hasMessageContaining("cannot be longer than 100,000 characters");
+    String nested = "(".repeat(51) + "Name = 'x'" + ")".repeat(51);
+    assertThatThrownBy(() -> queries.prepare("SELECT Id FROM Account WHERE " + nested))
+        .isInstanceOfSatisfying(
+            SalesforceException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("MALFORMED_QUERY");
+              assertThat(e.errors().get(0).message()).contains("nested more than 50 deep");
+            });
+    String fine = "(".repeat(50) + "Name = '(((x'" + ")".repeat(50);
+    assertThat(queries.execute("SELECT Id FROM Account WHERE " + fine, false).totalSize()).isZero();
+  }
+
+  @Test
   void compoundAddressesReadAsMaps() {
     create("Account", Map.of("Name", "Addr", "BillingCity", "Paris", "BillingCountry", "France"));
     Object address =
