@@ -3,6 +3,7 @@ package io.pgforce.emulator.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pgforce.emulator.testing.EmulatorTestBase;
 import io.pgforce.emulator.testing.RestClient;
 import java.time.Duration;
@@ -157,6 +158,30 @@ class StreamingIT extends EmulatorTestBase {
       assertThat(
               anonymous.post(base + "/gaps", "{\"object\":\"Nope\"}").json().get("error").asText())
           .isEqualTo("No object named Nope");
+    }
+  }
+
+  @Test
+  void streamingFaultControlsOverHttp() throws Exception {
+    String base = "/__emulator__/faults/streaming";
+    try (EmpStyleClient client = subscribed(ACCOUNTS, EventLog.NEW_ONLY)) {
+      createAccounts(1);
+      await().atMost(DEADLINE).until(() -> client.events().size() == 1);
+      assertThat(anonymous.post(base + "/delay", "{\"delayMs\":250}").status()).isEqualTo(204);
+
+      JsonNode state = anonymous.get(base).json();
+      assertThat(state.get("delayMs").asLong()).isEqualTo(250);
+      assertThat(state.get("connectedClients").asInt()).isEqualTo(1);
+      assertThat(state.get("lastReplayId").asLong()).isEqualTo(client.lastReplayId(ACCOUNTS));
+      assertThat(state.get("retainedEvents").asInt()).isEqualTo(1);
+
+      assertThat(anonymous.delete(base + "/delay").status()).isEqualTo(204);
+      assertThat(emulator.streamingFaults().eventDelay()).isZero();
+      assertThat(anonymous.post(base + "/delay", "{\"delayMs\":-1}").status()).isEqualTo(400);
+      assertThat(anonymous.post(base + "/drop-connections", "").status()).isEqualTo(204);
+      createAccounts(1);
+      await().atMost(DEADLINE).until(() -> client.events().size() == 2);
+      assertThat(anonymous.delete(base).status()).isEqualTo(204);
     }
   }
 
