@@ -133,13 +133,10 @@ final class CsvByteWriter {
     buf[pos++] = QUOTE;
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
-      if (c < 0x80) {
-        if (c == '"') {
-          buf[pos++] = QUOTE;
-        }
-        buf[pos++] = (byte) c;
+      if (c < 0x80 && c != '"') {
+        buf[pos++] = (byte) c; // the common case, kept in this tight loop
       } else {
-        i = multiByte(text, i);
+        i = encode(text, i);
       }
     }
     buf[pos++] = QUOTE;
@@ -151,18 +148,26 @@ final class CsvByteWriter {
     buf[pos++] = QUOTE;
     for (int i = 0; i < text.length(); i++) {
       ensure(4);
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        if (c == '"') {
-          buf[pos++] = QUOTE;
-        }
-        buf[pos++] = (byte) c;
-      } else {
-        i = multiByte(text, i);
-      }
+      i = encode(text, i);
     }
     ensure(1);
     buf[pos++] = QUOTE;
+  }
+
+  /**
+   * Encodes the char at {@code i} (a quote doubled); returns the last index used, which is past
+   * {@code i} for a surrogate pair.
+   */
+  private int encode(String text, int i) {
+    char c = text.charAt(i);
+    if (c >= 0x80) {
+      return multiByte(text, i);
+    }
+    if (c == '"') {
+      buf[pos++] = QUOTE;
+    }
+    buf[pos++] = (byte) c;
+    return i;
   }
 
   /**

@@ -12,6 +12,13 @@ import java.util.Map;
  */
 final class AccountRows {
 
+  /** Every column the rows fill, and the audit fields: what a bulk load of Accounts selects. */
+  static final String SOQL =
+      "SELECT Id, Name, Type, Industry, Rating, BillingStreet, BillingCity, BillingState,"
+          + " BillingPostalCode, BillingCountry, Phone, Website, AnnualRevenue, NumberOfEmployees,"
+          + " OwnerId, CreatedDate, CreatedById, LastModifiedDate, SystemModstamp, IsDeleted"
+          + " FROM Account";
+
   private static final String[] CITIES = {"Paris", "Lyon", "Zürich", "Boston", "Austin"};
   private static final String[] INDUSTRIES = {"Banking", "Energy", "Retail", "Technology"};
 

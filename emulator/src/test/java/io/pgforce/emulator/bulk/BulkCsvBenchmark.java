@@ -5,7 +5,6 @@ import io.pgforce.emulator.soql.QueryResult;
 import io.pgforce.emulator.store.OrgStore;
 import io.pgforce.emulator.testing.TestOrgs;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
@@ -23,11 +22,6 @@ import java.time.Clock;
  */
 public final class BulkCsvBenchmark {
 
-  private static final String SOQL =
-      "SELECT Id, Name, Type, Industry, Rating, BillingStreet, BillingCity, BillingState,"
-          + " BillingPostalCode, BillingCountry, Phone, Website, AnnualRevenue, NumberOfEmployees,"
-          + " OwnerId, CreatedDate, CreatedById, LastModifiedDate, SystemModstamp, IsDeleted"
-          + " FROM Account";
   private static final int PAGE = QueryResultPages.DEFAULT_PAGE;
   private static final int ROUNDS = 5;
 
@@ -37,11 +31,11 @@ public final class BulkCsvBenchmark {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     OrgStore store = TestOrgs.store(Clock.systemUTC());
     AccountRows.load(store, rows);
-    QueryResult result = new QueryExecutor(store).execute(SOQL, false);
+    QueryResult result = new QueryExecutor(store).execute(AccountRows.SOQL, false);
     QueryResultPages pages = new QueryResultPages(result, store);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 1; round <= ROUNDS; round++) {
-      Discard out = new Discard();
+      CountingStream out = new CountingStream();
       long cpu = threads.getCurrentThreadCpuTime();
       long wall = System.nanoTime();
       for (int from = 0; from < pages.size(); from += PAGE) {
@@ -66,20 +60,5 @@ public final class BulkCsvBenchmark {
         rows * 1e9 / wallNanos,
         cpuNanos / 1_000_000,
         rows * 1e9 / cpuNanos);
-  }
-
-  /** Counts bytes and keeps none, so the measure is CSV generation alone. */
-  private static final class Discard extends OutputStream {
-    long bytes;
-
-    @Override
-    public void write(int b) {
-      bytes++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      bytes += len;
-    }
   }
 }

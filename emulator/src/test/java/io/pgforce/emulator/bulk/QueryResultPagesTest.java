@@ -8,46 +8,16 @@ import io.pgforce.emulator.store.OrgStore;
 import io.pgforce.emulator.testing.MutableClock;
 import io.pgforce.emulator.testing.TestOrgs;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class QueryResultPagesTest {
 
-  private static final String SOQL =
-      "SELECT Id, Name, Type, Industry, Rating, BillingStreet, BillingCity, BillingState,"
-          + " BillingPostalCode, BillingCountry, Phone, Website, AnnualRevenue, NumberOfEmployees,"
-          + " OwnerId, CreatedDate, CreatedById, LastModifiedDate, SystemModstamp, IsDeleted"
-          + " FROM Account";
-
-  /** Counts what is written and the largest single write, keeping nothing. */
-  private static final class CountingStream extends OutputStream {
-    long bytes;
-    int largestWrite;
-    long newlines;
-
-    @Override
-    public void write(int b) {
-      bytes++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      bytes += len;
-      largestWrite = Math.max(largestWrite, len);
-      for (int i = off; i < off + len; i++) {
-        if (b[i] == '\n') {
-          newlines++;
-        }
-      }
-    }
-  }
-
   @Test
   void aLargePageIsStreamedInSmallWritesWithoutAllocatingPerRow() throws IOException {
     OrgStore store = TestOrgs.store(MutableClock.at("2024-03-01T10:00:00Z"));
     AccountRows.load(store, 20_000);
-    QueryResult result = new QueryExecutor(store).execute(SOQL, false);
+    QueryResult result = new QueryExecutor(store).execute(AccountRows.SOQL, false);
     QueryResultPages pages = new QueryResultPages(result, store);
     CountingStream out = new CountingStream();
 
