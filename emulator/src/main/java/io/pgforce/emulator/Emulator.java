@@ -35,7 +35,9 @@ import java.util.Random;
  *
  * <p>Besides HTTP, the org is usable in-process: {@link #store()} and {@link #dml()} read and write
  * records, {@link #queries()} runs SOQL, {@link #seed} generates data fast, and {@link #faults()}
- * injects failures, as {@code /__emulator__} does over HTTP.
+ * injects failures, as {@code /__emulator__} does over HTTP. Change Data Capture is served over
+ * CometD at {@link #streamingUrl()} and configured through {@link #changeEvents()} and {@link
+ * #streamingFaults()}; Bulk API 2.0 jobs are in {@link #bulkJobs()}.
  */
 public final class Emulator implements AutoCloseable {
 
@@ -202,8 +204,9 @@ public final class Emulator implements AutoCloseable {
 
   /**
    * Empties the org: records (but for the admin user), sessions (the configured refresh token stays
-   * valid), fault rules, call statistics, limit counters and open query cursors. Metadata and
-   * change listeners stay.
+   * valid), fault rules, call statistics, limit counters, open query cursors, Bulk API jobs,
+   * retained change events (replayIds keep increasing) and streaming faults; every object publishes
+   * change events again. Metadata, event retention and change listeners stay.
    */
   public void reset() {
     org.store().clear();

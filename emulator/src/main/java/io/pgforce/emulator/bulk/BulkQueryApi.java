@@ -9,6 +9,8 @@ import io.pgforce.emulator.server.OrgLimits;
 import io.pgforce.emulator.soql.QueryResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bulk API 2.0 query jobs: create, list, get, abort, delete, and results. Results are written page
@@ -17,6 +19,8 @@ import java.io.OutputStream;
  * Sforce-NumberOfRecords} the page's size.
  */
 public final class BulkQueryApi implements ApiArea {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BulkQueryApi.class);
 
   private static final String JOBS = "/services/data/{version}/jobs/query";
   private static final String JOB = JOBS + "/{jobId}";
@@ -80,7 +84,12 @@ public final class BulkQueryApi implements ApiArea {
     ctx.header("Sforce-Locator", to < pages.size() ? Locators.encode(to) : Locators.LAST_PAGE);
     ctx.header("Sforce-NumberOfRecords", Integer.toString(to - from));
     OutputStream out = ctx.res().getOutputStream();
-    pages.write(out, job.dialect(), from, to);
+    try {
+      pages.write(out, job.dialect(), from, to);
+    } catch (IOException e) {
+      // The client went away mid-page (a reader stopping early): nothing to answer.
+      LOG.debug("Results of job {} not fully sent: {}", job.id(), e.toString());
+    }
   }
 
   private QueryJob job(Context ctx) {
