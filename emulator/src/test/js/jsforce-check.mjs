@@ -1,9 +1,14 @@
 // Drives the pgforce emulator with the real jsforce 3 client, as a third-party user would:
 // log in (SOAP, jsforce's default), describe, create, retrieve, update, upsert, query with
-// paging, use sObject Collections and delete. Exits non-zero, naming the step, on any mismatch.
+// paging, use sObject Collections and delete, load and query with Bulk API 2.0, and receive a
+// Change Data Capture event over CometD. Exits non-zero, naming the step, on any mismatch.
 // Usage: node jsforce-check.mjs <loginUrl> <username> <password>
 import assert from 'node:assert/strict';
 import jsforce from 'jsforce';
+import { createRequire } from 'node:module';
+
+// jsforce publishes its streaming extensions as a CommonJS subpath only.
+const { StreamingExtension } = createRequire(import.meta.url)('jsforce/api/streaming');
 
 const [loginUrl, username, password] = process.argv.slice(2);
 if (!password) {
@@ -129,6 +134,50 @@ await step('collections delete and single delete', async () => {
   assert.equal(remaining.totalSize, 250);
   const all = await conn.query('SELECT COUNT() FROM Contact', { scanAll: true });
   assert.equal(all.totalSize, 450);
+});
+
+await step('bulk2.loadAndWaitForResults reports good and bad rows', async () => {
+  const results = await conn.bulk2.loadAndWaitForResults({
+    object: 'Account',
+    operation: 'insert',
+    input: [{ Name: 'Bulk A', Phone: '555' }, { Name: 'Bulk B' }, { Phone: 'no name' }],
+    pollInterval: 100,
+    pollTimeout: 30000,
+  });
+  assert.equal(results.successfulResults.length, 2);
+  assert.ok(results.successfulResults.every((r) => /^001/.test(r.sf__Id) && r.sf__Created === 'true'));
+  assert.equal(results.failedResults.length, 1);
+  assert.match(results.failedResults[0].sf__Error, /^REQUIRED_FIELD_MISSING:/);
+  assert.equal(results.unprocessedRecords.length, 0);
+});
+
+await step('bulk2.query returns the loaded rows', async () => {
+  const stream = await conn.bulk2.query("SELECT Name, Phone FROM Account WHERE Name LIKE 'Bulk %' ORDER BY Name",
+    { pollInterval: 100, pollTimeout: 30000 });
+  const records = await stream.toArray();
+  assert.deepEqual(records.map((r) => r.Name), ['Bulk A', 'Bulk B']);
+  assert.equal(records[0].Phone, '555');
+});
+
+await step('a streaming subscription receives a change event', async () => {
+  const channel = '/data/AccountChangeEvent';
+  const client = conn.streaming.createClient([new StreamingExtension.Replay(channel, -1)]);
+  let resolveEvent;
+  const received = new Promise((resolve) => { resolveEvent = resolve; });
+  const subscription = client.subscribe(channel, (message) => resolveEvent(message));
+  await subscription;
+  const created = await conn.sobject('Account').create({ Name: 'Streamed' });
+  const message = await Promise.race([
+    received,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('no change event in 15 s')), 15000)),
+  ]);
+  const header = message.payload.ChangeEventHeader;
+  assert.equal(header.changeType, 'CREATE');
+  assert.deepEqual(header.recordIds, [created.id]);
+  assert.equal(message.payload.Name, 'Streamed');
+  assert.ok(message.event.replayId > 0);
+  subscription.cancel();
+  client.disconnect();
 });
 
 console.log('jsforce check passed');

@@ -4,6 +4,9 @@ import io.pgforce.emulator.admin.AdminApi;
 import io.pgforce.emulator.auth.IdentityApi;
 import io.pgforce.emulator.auth.OAuthApi;
 import io.pgforce.emulator.auth.SoapLoginApi;
+import io.pgforce.emulator.bulk.BulkIngestApi;
+import io.pgforce.emulator.bulk.BulkJobs;
+import io.pgforce.emulator.bulk.BulkQueryApi;
 import io.pgforce.emulator.rest.CollectionsApi;
 import io.pgforce.emulator.rest.DescribeApi;
 import io.pgforce.emulator.rest.LimitsApi;
@@ -13,6 +16,8 @@ import io.pgforce.emulator.rest.ReplicationApi;
 import io.pgforce.emulator.rest.VersionsApi;
 import io.pgforce.emulator.server.ApiArea;
 import io.pgforce.emulator.server.OrgServices;
+import io.pgforce.emulator.streaming.CdcStreaming;
+import io.pgforce.emulator.streaming.StreamingApi;
 import java.util.List;
 
 /**
@@ -25,7 +30,8 @@ final class ApiAreas {
 
   private ApiAreas() {}
 
-  static List<ApiArea> all(OrgServices org, Runnable resetOrg) {
+  static List<ApiArea> all(
+      OrgServices org, Runnable resetOrg, CdcStreaming streaming, BulkJobs bulkJobs) {
     return List.of(
         new OAuthApi(org),
         new SoapLoginApi(org),
@@ -37,6 +43,9 @@ final class ApiAreas {
         new ReplicationApi(org),
         new CollectionsApi(org),
         new RecordsApi(org),
+        new BulkQueryApi(bulkJobs, org.limits()),
+        new BulkIngestApi(bulkJobs),
+        new StreamingApi(streaming),
         new AdminApi(org, resetOrg));
   }
 }

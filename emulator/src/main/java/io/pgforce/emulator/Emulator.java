@@ -2,6 +2,7 @@ package io.pgforce.emulator;
 
 import io.javalin.Javalin;
 import io.pgforce.emulator.auth.PublicKeys;
+import io.pgforce.emulator.bulk.BulkJobs;
 import io.pgforce.emulator.faults.CallStats;
 import io.pgforce.emulator.faults.FaultInjector;
 import io.pgforce.emulator.faults.FaultRule;
@@ -14,12 +15,16 @@ import io.pgforce.emulator.server.Credentials;
 import io.pgforce.emulator.server.EmulatorServer;
 import io.pgforce.emulator.server.OrgLimits;
 import io.pgforce.emulator.server.OrgServices;
+import io.pgforce.emulator.session.Session;
 import io.pgforce.emulator.session.Sessions;
 import io.pgforce.emulator.soql.QueryExecutor;
 import io.pgforce.emulator.store.Dml;
 import io.pgforce.emulator.store.IdGenerator;
 import io.pgforce.emulator.store.OrgIdentity;
 import io.pgforce.emulator.store.OrgStore;
+import io.pgforce.emulator.streaming.CdcStreaming;
+import io.pgforce.emulator.streaming.EventRetention;
+import io.pgforce.emulator.streaming.StreamingFaults;
 import java.util.List;
 import java.util.Random;
 
@@ -30,12 +35,19 @@ import java.util.Random;
  *
  * <p>Besides HTTP, the org is usable in-process: {@link #store()} and {@link #dml()} read and write
  * records, {@link #queries()} runs SOQL, {@link #seed} generates data fast, and {@link #faults()}
- * injects failures, as {@code /__emulator__} does over HTTP.
+ * injects failures, as {@code /__emulator__} does over HTTP. Change Data Capture is served over
+ * CometD at {@link #streamingUrl()} and configured through {@link #changeEvents()} and {@link
+ * #streamingFaults()}; Bulk API 2.0 jobs are in {@link #bulkJobs()}.
  */
 public final class Emulator implements AutoCloseable {
 
+  /** The limit Bulk API 2.0 ingest counts its internal 10,000-record batches against. */
+  private static final String DAILY_BULK_BATCHES = "DailyBulkApiBatches";
+
   private final EmulatorConfig config;
   private final OrgServices org;
+  private final CdcStreaming streaming;
+  private final BulkJobs bulkJobs;
   private final List<ApiArea> areas;
   private final Javalin server;
   private final String baseUrl;
@@ -43,7 +55,15 @@ public final class Emulator implements AutoCloseable {
   private Emulator(EmulatorConfig config, OrgServices org) {
     this.config = config;
     this.org = org;
-    this.areas = ApiAreas.all(org, this::reset);
+    this.streaming =
+        new CdcStreaming(
+            org.store(),
+            config.apiVersion(),
+            token -> org.sessions().find(token).map(Session::userId));
+    this.bulkJobs =
+        new BulkJobs(
+            org.store(), org.queries(), batches -> org.limits().use(DAILY_BULK_BATCHES, batches));
+    this.areas = ApiAreas.all(org, this::reset, streaming, bulkJobs);
     this.server = EmulatorServer.start(config.host(), config.port(), org, areas);
     this.baseUrl = "http://" + urlHost(config.host()) + ":" + server.port();
     org.baseUrl(baseUrl);
@@ -184,8 +204,9 @@ public final class Emulator implements AutoCloseable {
 
   /**
    * Empties the org: records (but for the admin user), sessions (the configured refresh token stays
-   * valid), fault rules, call statistics, limit counters and open query cursors. Metadata and
-   * change listeners stay.
+   * valid), fault rules, call statistics, limit counters, open query cursors, Bulk API jobs,
+   * retained change events (replayIds keep increasing) and streaming faults; every object publishes
+   * change events again. Metadata, event retention and change listeners stay.
    */
   public void reset() {
     org.store().clear();
@@ -197,8 +218,51 @@ public final class Emulator implements AutoCloseable {
     areas.forEach(ApiArea::reset);
   }
 
+  /**
+   * Change Data Capture: which objects publish, retention, and everything else about the events.
+   * Clients subscribe at {@link #streamingUrl()}.
+   */
+  public CdcStreaming changeEvents() {
+    return streaming;
+  }
+
+  /** {@code http://localhost:<port>/cometd/60.0}: the CometD endpoint of the configured version. */
+  public String streamingUrl() {
+    return baseUrl + "/cometd/" + config.apiVersion();
+  }
+
+  /** Only these objects publish change events (every object does by default, and after reset). */
+  public void publishChangeEventsFor(String... objectNames) {
+    streaming.publishOnly(List.of(objectNames));
+  }
+
+  /** Every object publishes change events again. */
+  public void publishAllChangeEvents() {
+    streaming.selection().selectAll();
+  }
+
+  /** How long and how many change events stay available for replay (72 h, 1,000,000 default). */
+  public void eventRetention(EventRetention retention) {
+    streaming.retention(retention);
+  }
+
+  /**
+   * Streaming faults, as {@code /__emulator__/faults/streaming} manages them: drop connections,
+   * delay events, gap and overflow events.
+   */
+  public StreamingFaults streamingFaults() {
+    return streaming.faults();
+  }
+
+  /** Bulk API 2.0 jobs, query and ingest, as {@code /jobs} serves them. */
+  public BulkJobs bulkJobs() {
+    return bulkJobs;
+  }
+
   @Override
   public void close() {
     server.stop();
+    streaming.close();
+    bulkJobs.close();
   }
 }

@@ -9,8 +9,10 @@ import java.util.Map;
 
 /**
  * A JSON record body as the raw field values DML converts: strings, numbers (as BigDecimal, so no
- * digit is lost), booleans and nulls. {@code attributes} is metadata, not a field. An object or
- * array as a field value cannot be deserialised, as in Salesforce.
+ * digit is lost), booleans and nulls. {@code attributes} is metadata, not a field. An object is a
+ * parent named by external id ({@code "Account": {"Ext_Id__c": "A-1"}}) and passes as a map of its
+ * scalar values, which DML resolves; an array as a field value cannot be deserialised, as in
+ * Salesforce.
  */
 final class RecordBodies {
 
@@ -40,6 +42,9 @@ final class RecordBodies {
     }
     if (value.isBoolean()) {
       return value.booleanValue();
+    }
+    if (value.isObject()) {
+      return fields((ObjectNode) value);
     }
     throw Errors.jsonParser(
         "Cannot deserialize instance of "

@@ -46,6 +46,14 @@ public final class Dml {
     return run(ids, options, (tx, id) -> SaveResult.saved(writes.delete(tx, id).id()));
   }
 
+  /**
+   * Deletes the records for good, bypassing the recycle bin (Bulk API's {@code hardDelete}): they
+   * can no longer be undeleted or seen by queryAll. Change Data Capture reports a DELETE.
+   */
+  public List<SaveResult> hardDelete(List<String> ids, DmlOptions options) {
+    return run(ids, options, (tx, id) -> SaveResult.saved(writes.hardDelete(tx, id).id()));
+  }
+
   /** Brings records back from the recycle bin. */
   public List<SaveResult> undelete(List<String> ids, DmlOptions options) {
     return run(ids, options, (tx, id) -> SaveResult.saved(writes.undelete(tx, id).id()));

@@ -25,10 +25,12 @@ final class RecordWrites {
 
   private final OrgStore store;
   private final RecordValidator validator;
+  private final ParentReferences parents;
 
   RecordWrites(OrgStore store) {
     this.store = store;
     this.validator = new RecordValidator(store);
+    this.parents = new ParentReferences(store);
   }
 
   StoredRecord create(Transaction tx, RecordInput input) {
@@ -60,6 +62,23 @@ final class RecordWrites {
   }
 
   StoredRecord delete(Transaction tx, String rawId) {
+    StoredRecord current = deletableRecord(rawId);
+    Object[] values = current.copyValues();
+    values[current.type().requireField(IS_DELETED).position()] = Boolean.TRUE;
+    values[current.type().requireField(SYSTEM_MODSTAMP).position()] = tx.now();
+    StoredRecord deleted = current.with(values, true);
+    tx.write(store.table(current.type().name()), ChangeType.DELETE, current, deleted);
+    return deleted;
+  }
+
+  /** Removes a live record for good, without the recycle bin (Bulk API's hardDelete). */
+  StoredRecord hardDelete(Transaction tx, String rawId) {
+    StoredRecord current = deletableRecord(rawId);
+    tx.remove(store.table(current.type().name()), current);
+    return current;
+  }
+
+  private StoredRecord deletableRecord(String rawId) {
     String id = RecordIds.normalize(rawId).orElseThrow(() -> malformed(rawId));
     StoredRecord current = store.find(id).orElseThrow(RecordWrites::entityIsDeleted);
     if (current.deleted()) {
@@ -70,12 +89,7 @@ final class RecordWrites {
           ApiError.of(
               "INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id"));
     }
-    Object[] values = current.copyValues();
-    values[current.type().requireField(IS_DELETED).position()] = Boolean.TRUE;
-    values[current.type().requireField(SYSTEM_MODSTAMP).position()] = tx.now();
-    StoredRecord deleted = current.with(values, true);
-    tx.write(store.table(current.type().name()), ChangeType.DELETE, current, deleted);
-    return deleted;
+    return current;
   }
 
   StoredRecord undelete(Transaction tx, String rawId) {
@@ -122,7 +136,7 @@ final class RecordWrites {
    *
    * @param selfId the record's id on update (an Id key naming it is allowed), null on create
    */
-  private static List<FieldDefinition> assign(
+  private List<FieldDefinition> assign(
       SObjectDefinition type,
       Map<String, Object> fields,
       Object[] values,
@@ -135,14 +149,16 @@ final class RecordWrites {
         checkIdKey(entry.getValue(), creating, selfId);
         continue;
       }
-      FieldDefinition field =
-          type.field(entry.getKey())
-              .orElseThrow(() -> new RecordRejected(noSuchColumn(entry.getKey(), type.name())));
+      FieldDefinition field = fieldOrLookup(type, entry.getKey(), entry.getValue());
       if (creating ? !field.createable() : !field.updateable()) {
         notWritable.add(field.name());
         continue;
       }
-      values[field.position()] = FieldValues.coerce(field, entry.getValue());
+      Object raw =
+          entry.getValue() instanceof Map<?, ?> reference
+              ? parents.parentId(field, reference)
+              : entry.getValue();
+      values[field.position()] = FieldValues.coerce(field, raw);
       assigned.add(field);
     }
     if (!notWritable.isEmpty()) {
@@ -162,6 +178,26 @@ final class RecordWrites {
           ApiError.of(
               "INVALID_FIELD", "The Id field should not be specified in the sobject data.", ID));
     }
+  }
+
+  /**
+   * The field a body key names; a relationship name ({@code Account}) whose value names the parent
+   * by external id ({@code {"Ext_Id__c":"ACME-1"}}) names its lookup field ({@code AccountId}).
+   */
+  private static FieldDefinition fieldOrLookup(SObjectDefinition type, String key, Object value) {
+    if (!(value instanceof Map<?, ?>)) {
+      return type.field(key).orElseThrow(() -> new RecordRejected(noSuchColumn(key, type.name())));
+    }
+    return type.relationship(key)
+        .orElseThrow(
+            () ->
+                new RecordRejected(
+                    type.hasField(key)
+                        ? ApiError.of(
+                            "JSON_PARSER_ERROR",
+                            "Cannot deserialize instance of " + key + " from START_OBJECT value",
+                            key)
+                        : noSuchColumn(key, type.name())));
   }
 
   private static ApiError noSuchColumn(String field, String objectName) {

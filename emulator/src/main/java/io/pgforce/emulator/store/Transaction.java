@@ -43,12 +43,20 @@ final class Transaction {
     writes.add(new Write(table, type, before, after));
   }
 
+  /** Removes a record from its table for good (a hard delete); announced as a DELETE. */
+  void remove(ObjectTable table, StoredRecord current) {
+    table.remove(current);
+    writes.add(new Write(table, ChangeType.DELETE, current, null));
+  }
+
   /** Puts every table back as it was before the call. */
   void rollback() {
     for (int i = writes.size() - 1; i >= 0; i--) {
       Write w = writes.get(i);
       if (w.before == null) {
         w.table.remove(w.after);
+      } else if (w.after == null) {
+        w.table.put(null, w.before);
       } else {
         w.table.put(w.after, w.before);
       }
@@ -74,10 +82,11 @@ final class Transaction {
       case UPDATE -> differences(w, before, after);
     }
     List<String> changed = List.copyOf(w.type == ChangeType.DELETE ? List.of() : after.keySet());
+    StoredRecord record = w.after != null ? w.after : w.before;
     return new ChangeEvent(
         w.type,
-        w.after.type().name(),
-        w.after.id(),
+        record.type().name(),
+        record.id(),
         changed,
         Collections.unmodifiableMap(before),
         Collections.unmodifiableMap(after),
