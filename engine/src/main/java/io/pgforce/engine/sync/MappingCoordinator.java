@@ -147,7 +147,16 @@ public final class MappingCoordinator implements Runnable {
       case RESUME -> resume();
       case RELOAD -> reload();
       case CHECK_DRIFT -> checkDrift();
+      case CATCH_UP -> catchUp();
       default -> pollIfRunning();
+    }
+  }
+
+  private void catchUp() {
+    pollIfRunning();
+    Instant again = ctx.clock().instant().plus(ctx.settings().settle()).plusSeconds(1);
+    if (again.isBefore(nextPoll)) {
+      nextPoll = again;
     }
   }
 
@@ -219,7 +228,7 @@ public final class MappingCoordinator implements Runnable {
             ctx.salesforce(),
             ctx.clock(),
             channel,
-            () -> send(Command.POLL),
+            () -> send(Command.CATCH_UP),
             ctx.observer());
     subscription =
         ctx.salesforce().streaming().subscribe(channel, state.replayFrom(channel), applier);

@@ -178,24 +178,56 @@ class OutboundSyncIT {
   }
 
   @Test
-  void aParentAndItsChildInsertedInOneTransactionAreLinkedByExternalId(TestDatabase db) throws Exception {
+  void aParentAndItsChildInsertedInOneTransactionAreLinkedByExternalId(TestDatabase db)
+      throws Exception {
     try (SyncHarness h = SyncHarness.create(db, Clock.systemUTC())) {
-      var account = new io.pgforce.engine.mapping.Mapping("Account", Access.READ_WRITE, false, 1, 30000,
-          List.of("Name", "External_ID__c"), Map.of(), java.util.Optional.of("External_ID__c"));
-      var contact = SyncHarness.mapping("Contact", Access.READ_WRITE, false, "LastName", "AccountId", "Account__r__External_ID__c");
+      var account =
+          new io.pgforce.engine.mapping.Mapping(
+              "Account",
+              Access.READ_WRITE,
+              false,
+              1,
+              30000,
+              List.of("Name", "External_ID__c"),
+              Map.of(),
+              java.util.Optional.of("External_ID__c"));
+      var contact =
+          SyncHarness.mapping(
+              "Contact",
+              Access.READ_WRITE,
+              false,
+              "LastName",
+              "AccountId",
+              "Account__r__External_ID__c");
       h.start(SyncHarness.settings(10_000), account, contact);
-      await().atMost(DEADLINE).until(() -> h.engine().mappings().stream().allMatch(m -> m.status() == MappingStatus.DATA_SYNCED));
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  h.engine().mappings().stream()
+                      .allMatch(m -> m.status() == MappingStatus.DATA_SYNCED));
 
-      db.execute("""
+      db.execute(
+          """
           BEGIN;
           INSERT INTO salesforce.account (name, external_id__c) VALUES ('Parent Co', 'P-1');
           INSERT INTO salesforce.contact (lastname, account__r__external_id__c) VALUES ('Child', 'P-1');
           COMMIT;""");
 
-      String contactId = awaitValue(h, "SELECT sfid FROM salesforce.contact WHERE sfid IS NOT NULL");
-      String accountId = awaitValue(h, "SELECT sfid FROM salesforce.account WHERE sfid IS NOT NULL");
-      assertThat(h.salesforce.retrieve("Contact", contactId, "AccountId").orElseThrow().text("AccountId")).contains(accountId);
-      await().atMost(DEADLINE).until(() -> h.query("SELECT accountid FROM salesforce.contact").equals(List.of(accountId)));
+      String contactId =
+          awaitValue(h, "SELECT sfid FROM salesforce.contact WHERE sfid IS NOT NULL");
+      String accountId =
+          awaitValue(h, "SELECT sfid FROM salesforce.account WHERE sfid IS NOT NULL");
+      assertThat(
+              h.salesforce
+                  .retrieve("Contact", contactId, "AccountId")
+                  .orElseThrow()
+                  .text("AccountId"))
+          .contains(accountId);
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () -> h.query("SELECT accountid FROM salesforce.contact").equals(List.of(accountId)));
     }
   }
 

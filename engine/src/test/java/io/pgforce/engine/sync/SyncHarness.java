@@ -49,7 +49,8 @@ final class SyncHarness implements AutoCloseable {
     testDb.execute(
         "DROP SCHEMA IF EXISTS salesforce CASCADE; DROP SCHEMA IF EXISTS pgforce CASCADE");
     Emulator emulator =
-        Emulator.start(EmulatorConfig.builder().port(0).clock(clock).metadataFile(metadata()).build());
+        Emulator.start(
+            EmulatorConfig.builder().port(0).clock(clock).metadataFile(metadata()).build());
     SalesforceClient salesforce =
         SalesforceClient.connect(
             SalesforceConfig.builder()
@@ -70,7 +71,8 @@ final class SyncHarness implements AutoCloseable {
   /** The test org's extra fields: Account.External_ID__c, an external id. */
   private static java.nio.file.Path metadata() {
     try {
-      return java.nio.file.Path.of(SyncHarness.class.getResource("/engine-test-metadata.json").toURI());
+      return java.nio.file.Path.of(
+          SyncHarness.class.getResource("/engine-test-metadata.json").toURI());
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
