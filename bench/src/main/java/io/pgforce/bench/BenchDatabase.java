@@ -44,6 +44,8 @@ final class BenchDatabase implements AutoCloseable {
             .orElseThrow();
     EngineState.migrate(db.dataSource());
     try (Connection c = db.connection()) {
+      new io.pgforce.engine.state.MappingStore(java.time.Clock.systemUTC())
+          .register(c, mapping.objectName(), io.pgforce.engine.mapping.MappingJson.write(mapping));
       SCHEMA.install(c);
       new TableInstaller(SCHEMA).ensureTable(c, def);
       new TableInstaller(SCHEMA).installTriggers(c, def, true);

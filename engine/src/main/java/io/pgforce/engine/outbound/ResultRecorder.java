@@ -10,7 +10,11 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes what Salesforce answered back to Postgres, on a sync session so none of it is logged as a
@@ -30,59 +34,86 @@ public final class ResultRecorder {
     this.schema = schema;
   }
 
-  /** Records outcomes on the caller's connection (and so in its transaction). */
+  /** Records outcomes on the caller's connection (and so in its transaction), in a few batches. */
   public void record(Connection c, List<WriteOutcome> outcomes) throws SQLException {
+    Batch batch = new Batch();
     for (WriteOutcome o : outcomes) {
       switch (o.result()) {
-        case SUCCESS -> recordSuccess(c, o);
-        case FAILED -> recordFailure(c, o);
-        case RETRY -> setEntries(c, o.write().entryIds(), "NEW", null);
+        case SUCCESS -> success(batch, o);
+        case FAILED -> failure(batch, o);
+        case RETRY -> batch.entries(o.write().entryIds(), "NEW", null);
+      }
+    }
+    batch.flush(c);
+  }
+
+  private void success(Batch batch, WriteOutcome o) {
+    PendingWrite w = o.write();
+    if (w.kind() == Kind.INSERT || w.kind() == Kind.UPDATE) {
+      batch.row(
+          w, o.sfid().orElse(w.sfid()), w.kind() == Kind.INSERT ? "INSERTED" : "UPDATED", null);
+    }
+    batch.entries(w.mergedEntries(), "MERGED", null);
+    batch.entries(List.of(w.resultEntry()), w.kind() == Kind.NOTHING ? "IGNORED" : "SUCCESS", null);
+  }
+
+  private void failure(Batch batch, WriteOutcome o) {
+    PendingWrite w = o.write();
+    WriteError e = o.error().orElseThrow();
+    if (w.kind() != Kind.DELETE) {
+      batch.row(w, w.sfid(), "FAILED", errorJson(w, e));
+    }
+    batch.entries(w.mergedEntries(), "MERGED", null);
+    batch.entries(List.of(w.resultEntry()), "FAILED", e.code() + ": " + e.message());
+  }
+
+  /** One round's row and log changes, grouped so each kind of statement goes out once. */
+  private final class Batch {
+    private final Map<String, List<Object[]>> rowsByTable = new LinkedHashMap<>();
+    private final Map<List<String>, List<Long>> entriesByState = new LinkedHashMap<>();
+
+    void row(PendingWrite w, String sfid, String lastop, String err) {
+      rowsByTable
+          .computeIfAbsent(w.table(), t -> new ArrayList<>())
+          .add(
+              new Object[] {
+                sfid, lastop, err, w.table(), w.recordId(), w.resultEntry(), w.recordId()
+              });
+    }
+
+    void entries(List<Long> ids, String state, String message) {
+      entriesByState
+          .computeIfAbsent(Arrays.asList(state, message), k -> new ArrayList<>())
+          .addAll(ids);
+    }
+
+    void flush(Connection c) throws SQLException {
+      for (Map.Entry<String, List<Object[]>> table : rowsByTable.entrySet()) {
+        try (PreparedStatement ps = c.prepareStatement(rowSql(table.getKey()))) {
+          for (Object[] values : table.getValue()) {
+            for (int i = 0; i < values.length; i++) {
+              ps.setObject(i + 1, values[i]);
+            }
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+      for (Map.Entry<List<String>, List<Long>> group : entriesByState.entrySet()) {
+        setEntries(c, group.getValue(), group.getKey().get(0), group.getKey().get(1));
       }
     }
   }
 
-  private void recordSuccess(Connection c, WriteOutcome o) throws SQLException {
-    PendingWrite w = o.write();
-    if (w.kind() == Kind.INSERT || w.kind() == Kind.UPDATE) {
-      updateRow(
-          c, w, o.sfid().orElse(w.sfid()), w.kind() == Kind.INSERT ? "INSERTED" : "UPDATED", null);
-    }
-    setEntries(c, w.mergedEntries(), "MERGED", null);
-    setEntries(c, List.of(w.resultEntry()), w.kind() == Kind.NOTHING ? "IGNORED" : "SUCCESS", null);
-  }
-
-  private void recordFailure(Connection c, WriteOutcome o) throws SQLException {
-    PendingWrite w = o.write();
-    WriteError e = o.error().orElseThrow();
-    if (w.kind() != Kind.DELETE) {
-      updateRow(c, w, w.sfid(), "FAILED", errorJson(w, e));
-    }
-    setEntries(c, w.mergedEntries(), "MERGED", null);
-    setEntries(c, List.of(w.resultEntry()), "FAILED", e.code() + ": " + e.message());
-  }
-
-  private void updateRow(Connection c, PendingWrite w, String sfid, String lastop, String err)
-      throws SQLException {
-    String sql =
-        "UPDATE "
-            + schema.table(w.table())
-            + " t SET sfid = coalesce(?, t.sfid),"
-            + " _hc_lastop = CASE WHEN newer.waiting THEN t._hc_lastop ELSE ? END,"
-            + " _hc_err = CASE WHEN newer.waiting THEN t._hc_err ELSE ? END"
-            + " FROM (SELECT EXISTS (SELECT 1 FROM "
-            + schema.table("_trigger_log")
-            + " WHERE table_name = ? AND record_id = ? AND id > ? AND state IN ('NEW', 'PENDING'))"
-            + " AS waiting) newer WHERE t.id = ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, sfid);
-      ps.setString(2, lastop);
-      ps.setString(3, err);
-      ps.setString(4, w.table());
-      ps.setLong(5, w.recordId());
-      ps.setLong(6, w.resultEntry());
-      ps.setLong(7, w.recordId());
-      ps.executeUpdate();
-    }
+  private String rowSql(String table) {
+    return """
+        UPDATE %s t SET sfid = coalesce(?, t.sfid),
+          _hc_lastop = CASE WHEN newer.waiting THEN t._hc_lastop ELSE ? END,
+          _hc_err = CASE WHEN newer.waiting THEN t._hc_err ELSE ? END
+        FROM (SELECT EXISTS (SELECT 1 FROM %s WHERE table_name = ? AND record_id = ? AND id > ?
+                AND state IN ('NEW', 'PENDING')) AS waiting) newer
+        WHERE t.id = ?"""
+        .formatted(schema.table(table), schema.table("_trigger_log"));
   }
 
   private void setEntries(Connection c, List<Long> ids, String state, String message)
@@ -91,12 +122,11 @@ public final class ResultRecorder {
       return;
     }
     String sql =
-        "UPDATE "
-            + schema.table("_trigger_log")
-            + " SET state = ?, sf_message = ?,"
-            + " updated_at = clock_timestamp(),"
-            + " processed_at = CASE WHEN ? = 'NEW' THEN NULL ELSE clock_timestamp() END"
-            + " WHERE id = ANY (?)";
+        """
+        UPDATE %s SET state = ?, sf_message = ?, updated_at = clock_timestamp(),
+          processed_at = CASE WHEN ? = 'NEW' THEN NULL ELSE clock_timestamp() END
+        WHERE id = ANY (?)"""
+            .formatted(schema.table("_trigger_log"));
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       Array array = c.createArrayOf("bigint", ids.toArray());
       ps.setString(1, state);

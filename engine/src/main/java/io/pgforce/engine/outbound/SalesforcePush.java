@@ -11,6 +11,10 @@ import io.pgforce.salesforce.rest.SaveResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Sends one table's pending writes of one kind through sObject Collections (the client cuts them
@@ -20,14 +24,67 @@ import java.util.Map;
  */
 final class SalesforcePush {
 
+  /** sObject Collections takes at most 200 records a call. */
+  private static final int CALL_SIZE = 200;
+
+  /**
+   * Calls in flight at once. The records of one table and kind are independent of each other, so
+   * their calls can overlap; a round's latency is then that of its slowest call, not their sum.
+   */
+  private static final int CONCURRENT_CALLS = 4;
+
   private final SalesforceClient salesforce;
+  private final ExecutorService calls =
+      Executors.newFixedThreadPool(
+          CONCURRENT_CALLS,
+          r -> {
+            Thread t = new Thread(r, "pgforce-push");
+            t.setDaemon(true);
+            return t;
+          });
 
   SalesforcePush(SalesforceClient salesforce) {
     this.salesforce = salesforce;
   }
 
-  /** Pushes writes that share table and kind; {@code payloads} are in the same order. */
+  /**
+   * Pushes writes that share table and kind, in calls of 200 sent a few at a time; {@code payloads}
+   * are in the same order, and so are the outcomes.
+   */
   List<WriteOutcome> push(
+      TableDefinition def,
+      Kind kind,
+      List<PendingWrite> writes,
+      List<Map<String, Object>> payloads) {
+    List<Future<List<WriteOutcome>>> chunks = new ArrayList<>();
+    for (int from = 0; from < writes.size(); from += CALL_SIZE) {
+      int to = Math.min(writes.size(), from + CALL_SIZE);
+      List<PendingWrite> w = writes.subList(from, to);
+      List<Map<String, Object>> p = payloads.subList(from, to);
+      chunks.add(calls.submit(() -> pushCall(def, kind, w, p)));
+    }
+    List<WriteOutcome> outcomes = new ArrayList<>();
+    for (Future<List<WriteOutcome>> chunk : chunks) {
+      outcomes.addAll(await(chunk));
+    }
+    return outcomes;
+  }
+
+  private static List<WriteOutcome> await(Future<List<WriteOutcome>> chunk) {
+    try {
+      return chunk.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while pushing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** One call's writes. */
+  private List<WriteOutcome> pushCall(
       TableDefinition def,
       Kind kind,
       List<PendingWrite> writes,
