@@ -30,23 +30,8 @@ CREATE TABLE IF NOT EXISTS {{schema}}."_trigger_log" (
 );
 ALTER SEQUENCE {{schema}}."_trigger_log_id_seq" OWNED BY {{schema}}."_trigger_log".id;
 
-CREATE TABLE IF NOT EXISTS {{schema}}."_trigger_log_archive" (
-  id integer PRIMARY KEY,
-  txid bigint,
-  created_at timestamptz,
-  updated_at timestamptz,
-  processed_at timestamptz,
-  processed_tx bigint,
-  state varchar(8),
-  action varchar(7),
-  table_name varchar(128),
-  record_id integer,
-  sfid varchar(18),
-  old text,
-  "values" text,
-  sf_result integer,
-  sf_message text
-);
+-- The archive has the log's columns, without its defaults (rows arrive with their values).
+CREATE TABLE IF NOT EXISTS {{schema}}."_trigger_log_archive" (LIKE {{schema}}."_trigger_log", PRIMARY KEY (id));
 
 CREATE INDEX IF NOT EXISTS "_trigger_log_idx_state_id" ON {{schema}}."_trigger_log" (state, id);
 CREATE INDEX IF NOT EXISTS "_trigger_log_idx_created_at" ON {{schema}}."_trigger_log" (created_at);
