@@ -53,6 +53,12 @@ END $$;
 CREATE OR REPLACE TRIGGER "tlog_insert_trigger" AFTER INSERT ON {{schema}}."_trigger_log"
   FOR EACH ROW EXECUTE FUNCTION {{schema}}."tlog_notify_trigger"();
 
+-- An entry set back to NEW (an operator retrying a FAILED write, as Heroku Connect users do in
+-- SQL) wakes the writer too, instead of waiting for its poll.
+CREATE OR REPLACE TRIGGER "tlog_requeue_trigger" AFTER UPDATE OF state ON {{schema}}."_trigger_log"
+  FOR EACH ROW WHEN (NEW.state = 'NEW' AND OLD.state IS DISTINCT FROM 'NEW')
+  EXECUTE FUNCTION {{schema}}."tlog_notify_trigger"();
+
 -- Logs an application's change to a mapped row. TG_ARGV[0] is the state a change starts in:
 -- NEW on read-write tables, READONLY on read-only ones (kept, not pushed). The trigger's WHEN
 -- clause skips the sync's own sessions, so this only ever sees application writes.
