@@ -114,6 +114,19 @@ public final class ConfigKeys {
           "true",
           "Refuse TRUNCATE of read-write tables (Heroku Connect silently drops it and the sides drift).");
 
+  public static final ConfigKey<Integer> ARCHIVE_AFTER_HOURS =
+      key(
+          "sync.archive-after-hours",
+          Parsers.intBetween(1, 24 * 365),
+          "24",
+          "Settled trigger-log entries older than this move to _trigger_log_archive (Heroku Connect: about a day).");
+  public static final ConfigKey<Integer> PURGE_AFTER_DAYS =
+      key(
+          "sync.purge-after-days",
+          Parsers.intBetween(1, 3650),
+          "31",
+          "Archived trigger-log entries older than this are deleted.");
+
   public static final ConfigKey<String> ADMIN_HOST =
       key(
           "admin.host",
@@ -153,6 +166,8 @@ public final class ConfigKeys {
           SETTLE_SECONDS,
           DRIFT_CHECK_MINUTES,
           TRUNCATE_GUARD,
+          ARCHIVE_AFTER_HOURS,
+          PURGE_AFTER_DAYS,
           ADMIN_HOST,
           ADMIN_PORT,
           ADMIN_TOKEN);

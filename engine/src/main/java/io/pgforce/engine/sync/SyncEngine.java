@@ -27,6 +27,14 @@ public final class SyncEngine implements AutoCloseable {
   private final Map<String, MappingCoordinator> coordinators = new LinkedHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean stopping;
+  private final java.util.concurrent.ScheduledExecutorService retention =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "pgforce-retention");
+            t.setDaemon(true);
+            return t;
+          });
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncEngine.class);
   private volatile OutboundWriter writer;
   private volatile LogNotifications notifications;
 
@@ -64,8 +72,26 @@ public final class SyncEngine implements AutoCloseable {
     }
     SyncEngine engine = new SyncEngine(ctx);
     mappings.forEach(engine::launch);
+    engine.startRetention();
     engine.startWriter(mappings.stream().filter(Mapping::isReadWrite).count());
     return engine;
+  }
+
+  /** Archives and purges the trigger log every hour, on a thread of its own. */
+  private void startRetention() {
+    retention.scheduleAtFixedRate(this::retainLog, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+  }
+
+  private void retainLog() {
+    try (var c = ctx.db().connection()) {
+      var pass =
+          new io.pgforce.engine.outbound.LogRetention(ctx.schema())
+              .run(c, ctx.settings().archiveAfter(), ctx.settings().purgeAfter());
+      LOG.info(
+          "event=\"trigger log retention\" archived={} purged={}", pass.archived(), pass.purged());
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("event=\"trigger log retention failed\" error=\"{}\"", e.getMessage());
+    }
   }
 
   /**
@@ -201,6 +227,7 @@ public final class SyncEngine implements AutoCloseable {
   /** Stops every coordinator after its current step, waiting up to {@code grace} in all. */
   public void stop(Duration grace) throws InterruptedException {
     stopping = true;
+    retention.shutdownNow();
     coordinators.values().forEach(c -> c.send(Command.STOP));
     if (writer != null) {
       writer.stop();

@@ -4,14 +4,21 @@ import io.pgforce.engine.config.ConfigKeys;
 import io.pgforce.engine.config.PgforceConfig;
 import java.time.Duration;
 
-/** The engine-wide sync settings, read once from the configuration. */
+/**
+ * The engine-wide sync settings, read once from the configuration.
+ *
+ * @param archiveAfter settled trigger-log entries older than this move to the archive
+ * @param purgeAfter archived entries older than this are deleted
+ */
 public record SyncSettings(
     String schema,
     long bulkThreshold,
     Duration pollOverlap,
     Duration settle,
     Duration driftCheckEvery,
-    boolean truncateGuard) {
+    boolean truncateGuard,
+    Duration archiveAfter,
+    Duration purgeAfter) {
 
   /** Defaults as documented in docs/operations.md. */
   public static SyncSettings defaults(String schema) {
@@ -21,7 +28,9 @@ public record SyncSettings(
         Duration.ofSeconds(60),
         Duration.ofSeconds(2),
         Duration.ofMinutes(60),
-        true);
+        true,
+        Duration.ofHours(24),
+        Duration.ofDays(31));
   }
 
   public static SyncSettings from(PgforceConfig config) {
@@ -31,10 +40,21 @@ public record SyncSettings(
         Duration.ofSeconds(config.require(ConfigKeys.POLL_OVERLAP_SECONDS)),
         Duration.ofSeconds(config.require(ConfigKeys.SETTLE_SECONDS)),
         Duration.ofMinutes(config.require(ConfigKeys.DRIFT_CHECK_MINUTES)),
-        config.require(ConfigKeys.TRUNCATE_GUARD));
+        config.require(ConfigKeys.TRUNCATE_GUARD),
+        Duration.ofHours(config.require(ConfigKeys.ARCHIVE_AFTER_HOURS)),
+        Duration.ofDays(config.require(ConfigKeys.PURGE_AFTER_DAYS)));
   }
 
-  public SyncSettings withBulkThreshold(long threshold) {
-    return new SyncSettings(schema, threshold, pollOverlap, settle, driftCheckEvery, truncateGuard);
+  /** The same settings with the test polls' timing: for tests and benchmarks. */
+  public SyncSettings withTiming(long threshold, Duration overlap, Duration settleDelay) {
+    return new SyncSettings(
+        schema,
+        threshold,
+        overlap,
+        settleDelay,
+        driftCheckEvery,
+        truncateGuard,
+        archiveAfter,
+        purgeAfter);
   }
 }

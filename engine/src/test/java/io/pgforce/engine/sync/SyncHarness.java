@@ -80,19 +80,13 @@ final class SyncHarness implements AutoCloseable {
 
   /** Settings with a poll overlap long enough for records stamped in a hand-set past. */
   static SyncSettings settingsWithOverlap(Duration overlap) {
-    return new SyncSettings(
-        "salesforce", 10_000, overlap, Duration.ofSeconds(1), Duration.ofHours(1), true);
+    return SyncSettings.defaults("salesforce").withTiming(10_000, overlap, Duration.ofSeconds(1));
   }
 
   /** Fast-polling settings for tests: one-second polls, no long overlap. */
   static SyncSettings settings(long bulkThreshold) {
-    return new SyncSettings(
-        "salesforce",
-        bulkThreshold,
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(1),
-        Duration.ofHours(1),
-        true);
+    return SyncSettings.defaults("salesforce")
+        .withTiming(bulkThreshold, Duration.ofSeconds(5), Duration.ofSeconds(1));
   }
 
   static Mapping mapping(String object, Access access, boolean cdc, String... fields) {
