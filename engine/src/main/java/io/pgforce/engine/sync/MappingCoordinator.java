@@ -97,7 +97,7 @@ public final class MappingCoordinator implements Runnable {
         if (e instanceof ConfigurationException ce) {
           throw ce;
         }
-        failAndWait(e);
+        failAndWait(e, MappingStatus.SYSTEM_ERROR);
       }
     }
   }
@@ -115,7 +115,7 @@ public final class MappingCoordinator implements Runnable {
       try {
         load();
       } catch (SQLException | RuntimeException e) {
-        failAndWait(e);
+        failAndWait(e, MappingStatus.BULK_LOAD_ERROR);
       }
     }
   }
@@ -174,7 +174,7 @@ public final class MappingCoordinator implements Runnable {
         checkDrift();
       }
     } catch (SQLException | RuntimeException e) {
-      fail(e);
+      fail(e, MappingStatus.SYSTEM_ERROR);
       nextPoll = ctx.clock().instant().plus(errorBackoff);
     }
   }
@@ -189,7 +189,7 @@ public final class MappingCoordinator implements Runnable {
         state.counted(ctx.drift().check(def));
       }
     } catch (SQLException | RuntimeException e) {
-      fail(e);
+      fail(e, MappingStatus.SYSTEM_ERROR);
     }
   }
 
@@ -255,12 +255,13 @@ public final class MappingCoordinator implements Runnable {
   }
 
   /** Records a failure; the one place that decides how long to back off before trying again. */
-  private void fail(Exception e) {
+  private void fail(Exception e, MappingStatus status) {
     boolean retriable = ErrorClassifier.isRetriable(e) || e instanceof SQLException;
-    state.status(MappingStatus.SYSTEM_ERROR, e.getMessage());
+    state.status(status, e.getMessage());
     LOG.warn(
-        "event=\"{} sync step failed\" state=SYSTEM_ERROR retriable={} retry_in_secs={} error=\"{}\"",
+        "event=\"{} sync step failed\" state={} retriable={} retry_in_secs={} error=\"{}\"",
         mapping.objectName(),
+        status,
         retriable,
         errorBackoff.toSeconds(),
         e.getMessage());
@@ -268,9 +269,9 @@ public final class MappingCoordinator implements Runnable {
     errorBackoff = doubled.compareTo(MAX_ERROR_BACKOFF) > 0 ? MAX_ERROR_BACKOFF : doubled;
   }
 
-  private void failAndWait(Exception e) throws InterruptedException {
+  private void failAndWait(Exception e, MappingStatus status) throws InterruptedException {
     Duration wait = errorBackoff;
-    fail(e);
+    fail(e, status);
     Command command = commands.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     if (command == Command.STOP) {
       throw new InterruptedException("stopped");
