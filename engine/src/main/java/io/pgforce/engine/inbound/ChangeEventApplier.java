@@ -4,7 +4,6 @@ import io.pgforce.engine.SyncObserver;
 import io.pgforce.engine.SyncObserver.Direction;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.schema.Column;
-import io.pgforce.engine.schema.Soql;
 import io.pgforce.engine.schema.Sql;
 import io.pgforce.engine.schema.SyncSchema;
 import io.pgforce.engine.schema.TableDefinition;
@@ -214,15 +213,7 @@ public final class ChangeEventApplier implements ChangeEventListener {
 
   /** Reads records again through REST; ids Salesforce no longer has come back as deletions. */
   private List<InboundRow> reread(List<String> ids) {
-    String idList = ids.stream().map(Soql::literal).collect(Collectors.joining(", "));
-    String soql =
-        "SELECT "
-            + def.soqlFieldList()
-            + " FROM "
-            + def.mapping().objectName()
-            + " WHERE Id IN ("
-            + idList
-            + ")";
+    String soql = RecordRows.soqlForIds(def, ids);
     List<InboundRow> rows =
         new ArrayList<>(salesforce.queryAll(soql).map(r -> RecordRows.toRow(def, r)).toList());
     for (String id : ids) {

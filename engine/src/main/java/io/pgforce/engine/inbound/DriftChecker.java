@@ -1,7 +1,6 @@
 package io.pgforce.engine.inbound;
 
 import io.pgforce.engine.db.Database;
-import io.pgforce.engine.schema.Soql;
 import io.pgforce.engine.schema.SyncSchema;
 import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.salesforce.SalesforceClient;
@@ -117,16 +116,10 @@ public final class DriftChecker {
   }
 
   private List<InboundRow> reread(TableDefinition def, List<String> ids) {
-    String in = ids.stream().map(Soql::literal).collect(Collectors.joining(", "));
-    String soql =
-        "SELECT "
-            + def.soqlFieldList()
-            + " FROM "
-            + def.mapping().objectName()
-            + " WHERE Id IN ("
-            + in
-            + ")";
-    return salesforce.query(soql).map(r -> RecordRows.toRow(def, r)).toList();
+    return salesforce
+        .query(RecordRows.soqlForIds(def, ids))
+        .map(r -> RecordRows.toRow(def, r))
+        .toList();
   }
 
   private Set<String> sfids(java.sql.Connection c, TableDefinition def) throws SQLException {

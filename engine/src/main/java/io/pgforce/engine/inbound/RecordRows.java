@@ -2,6 +2,7 @@ package io.pgforce.engine.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pgforce.engine.schema.Column;
+import io.pgforce.engine.schema.Soql;
 import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.salesforce.rest.SObjectRecord;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Turns REST records into rows for their table: each column's value as text PostgreSQL parses. */
 public final class RecordRows {
@@ -30,6 +32,18 @@ public final class RecordRows {
             .orElseThrow(() -> new IllegalArgumentException("a record without an Id: " + record));
     boolean deleted = record.get("IsDeleted") != null && record.get("IsDeleted").asBoolean(false);
     return new InboundRow(sfid, deleted, modstamp(record), values);
+  }
+
+  /** The SOQL that reads the mapped fields of the given records; ids quoted as SOQL literals. */
+  static String soqlForIds(TableDefinition def, List<String> ids) {
+    String in = ids.stream().map(Soql::literal).collect(Collectors.joining(", "));
+    return "SELECT "
+        + def.soqlFieldList()
+        + " FROM "
+        + def.mapping().objectName()
+        + " WHERE Id IN ("
+        + in
+        + ")";
   }
 
   static Instant parseDatetime(String text) {
