@@ -95,10 +95,12 @@ class BayeuxWireIT extends EmulatorTestBase {
     String id = create("Account", "{\"Name\":\"Acme\",\"BillingCity\":\"Paris\"}");
     BayeuxHttp client = bayeux("OAuth " + emulator.accessToken());
     String clientId = handshake(client).get("clientId").asText();
-    JsonNode subscribed = subscribe(client, clientId, "/data/AccountChangeEvent", -2L);
-    assertThat(subscribed.get("successful").asBoolean()).isTrue();
+    // The replayed event may ride on the subscribe reply itself, so keep what that reply carries.
+    JsonNode reply = subscribeReply(client, clientId, "/data/AccountChangeEvent", -2L);
+    assertThat(reply(reply, "/meta/subscribe").get("successful").asBoolean()).isTrue();
+    List<JsonNode> events = new ArrayList<>(dataOn(reply, "/data/AccountChangeEvent"));
 
-    JsonNode event = awaitEvent(client, clientId, "/data/AccountChangeEvent");
+    JsonNode event = awaitEvent(client, clientId, "/data/AccountChangeEvent", events);
     assertThat(event.at("/data/schema").asText()).hasSize(22);
     assertThat(event.at("/data/event/replayId").asLong()).isPositive();
     JsonNode payload = event.at("/data/payload");
@@ -154,9 +156,15 @@ class BayeuxWireIT extends EmulatorTestBase {
 
   private static JsonNode subscribe(
       BayeuxHttp client, String clientId, String channel, Long replayId) {
+    return reply(subscribeReply(client, clientId, channel, replayId), "/meta/subscribe");
+  }
+
+  /** The whole response to a subscribe: its reply and any queued messages delivered with it. */
+  private static JsonNode subscribeReply(
+      BayeuxHttp client, String clientId, String channel, Long replayId) {
     String ext =
         replayId == null ? "" : ",\"ext\":{\"replay\":{\"" + channel + "\":" + replayId + "}}";
-    return first(
+    return all(
         client.post(
             COMETD,
             "[{\"channel\":\"/meta/subscribe\",\"clientId\":\""
@@ -169,24 +177,44 @@ class BayeuxWireIT extends EmulatorTestBase {
   }
 
   /** Connects (without waiting on the server) until an event arrives on {@code channel}. */
-  private static JsonNode awaitEvent(BayeuxHttp client, String clientId, String channel) {
-    List<JsonNode> events = new ArrayList<>();
+  private static JsonNode awaitEvent(
+      BayeuxHttp client, String clientId, String channel, List<JsonNode> events) {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> {
-              for (JsonNode message : connect(client, clientId)) {
-                if (channel.equals(message.path("channel").asText()) && message.has("data")) {
-                  events.add(message);
-                }
-              }
+              events.addAll(dataOn(connect(client, clientId), channel));
               return !events.isEmpty();
             });
     return events.get(0);
   }
 
-  private static JsonNode first(BayeuxHttp.Response response) {
+  private static List<JsonNode> dataOn(JsonNode messages, String channel) {
+    List<JsonNode> data = new ArrayList<>();
+    for (JsonNode message : messages) {
+      if (channel.equals(message.path("channel").asText()) && message.has("data")) {
+        data.add(message);
+      }
+    }
+    return data;
+  }
+
+  /** The reply on a meta channel, wherever the server placed it among queued messages. */
+  private static JsonNode reply(JsonNode messages, String metaChannel) {
+    for (JsonNode message : messages) {
+      if (metaChannel.equals(message.path("channel").asText())) {
+        return message;
+      }
+    }
+    throw new AssertionError("no " + metaChannel + " reply in " + messages);
+  }
+
+  private static JsonNode all(BayeuxHttp.Response response) {
     assertThat(response.status()).as(response.body()).isEqualTo(200);
-    return response.json().get(0);
+    return response.json();
+  }
+
+  private static JsonNode first(BayeuxHttp.Response response) {
+    return all(response).get(0);
   }
 }
