@@ -46,25 +46,41 @@ final class RemoteOrg implements AutoCloseable {
 
   static RemoteOrg start(int accounts, String heap) throws IOException {
     Process p =
-        new ProcessBuilder(
-                List.of(
-                    ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx" + heap,
-                    "-XX:+UseParallelGC",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    EmulatorProcess.class.getName(),
-                    String.valueOf(accounts)))
+        new ProcessBuilder(command(accounts, heap))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
+    while (line != null && !line.startsWith("READY ") && line.startsWith("[")) {
+      line = out.readLine(); // the JVM's own log lines (a profiler starting) come first
+    }
     if (line == null || !line.startsWith("READY ")) {
       p.destroyForcibly();
       throw new IOException("the emulator process did not start: " + line);
     }
     return new RemoteOrg(p, line.substring("READY ".length()));
+  }
+
+  /**
+   * The child JVM's command line; {@code PGFORCE_BENCH_ORG_JAVA_OPTS} adds options (a profiler).
+   */
+  private static List<String> command(int accounts, String heap) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Xmx" + heap);
+    command.add("-XX:+UseParallelGC");
+    String extra = System.getenv("PGFORCE_BENCH_ORG_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            EmulatorProcess.class.getName(),
+            String.valueOf(accounts)));
+    return command;
   }
 
   /** sObject Collections write calls the org has received so far. */

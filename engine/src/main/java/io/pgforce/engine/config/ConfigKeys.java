@@ -89,6 +89,12 @@ public final class ConfigKeys {
           Parsers.intBetween(0, Integer.MAX_VALUE),
           "10000",
           "Objects with more records than this load through Bulk API 2.0; smaller ones through REST.");
+  public static final ConfigKey<Integer> OUTBOUND_BULK_THRESHOLD =
+      key(
+          "sync.outbound-bulk-threshold",
+          Parsers.intBetween(0, Integer.MAX_VALUE),
+          "2000",
+          "A push of at least this many updates, deletes or external-id inserts of one table goes as one Bulk API 2.0 job; 0 turns that off.");
   public static final ConfigKey<Integer> POLL_OVERLAP_SECONDS =
       key(
           "sync.poll-overlap-seconds",
@@ -162,6 +168,7 @@ public final class ConfigKeys {
           POOL_SIZE,
           MAPPINGS_FILE,
           BULK_THRESHOLD,
+          OUTBOUND_BULK_THRESHOLD,
           POLL_OVERLAP_SECONDS,
           SETTLE_SECONDS,
           DRIFT_CHECK_MINUTES,

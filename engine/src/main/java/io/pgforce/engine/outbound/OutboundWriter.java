@@ -26,7 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class OutboundWriter implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboundWriter.class);
-  private static final int CLAIM_BATCH = 2000;
+
+  /**
+   * Entries claimed per round. Large enough that a backlog of ten thousand changes to one table
+   * goes as one Bulk job (a handful of calls); a round of small changes claims only what is there.
+   */
+  private static final int CLAIM_BATCH = 10_000;
+
   private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
 
@@ -46,6 +52,7 @@ public final class OutboundWriter implements Runnable {
       Database db,
       SyncSchema schema,
       SalesforceClient salesforce,
+      int bulkThreshold,
       Map<String, TableDefinition> tables,
       LogNotifications wake,
       Duration pollInterval,
@@ -55,7 +62,8 @@ public final class OutboundWriter implements Runnable {
     this.wake = wake;
     this.queue = new TriggerLogQueue(schema);
     this.recorder = new ResultRecorder(schema);
-    this.batches = new WriteBatches(db, schema, new SalesforcePush(salesforce), tables);
+    this.batches =
+        new WriteBatches(db, schema, new SalesforcePush(salesforce, bulkThreshold), tables);
     this.pollInterval = pollInterval;
     this.observer = observer;
     this.clock = clock;

@@ -1,11 +1,9 @@
 package io.pgforce.engine.outbound;
 
 import io.pgforce.engine.outbound.PendingWrite.Kind;
-import io.pgforce.engine.outbound.WriteOutcome.WriteError;
 import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.salesforce.SalesforceClient;
 import io.pgforce.salesforce.error.ApiError;
-import io.pgforce.salesforce.error.ErrorClassifier;
 import io.pgforce.salesforce.error.SalesforceException;
 import io.pgforce.salesforce.rest.SaveResult;
 import java.util.ArrayList;
@@ -17,10 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Sends one table's pending writes of one kind through sObject Collections (the client cuts them
- * into calls of 200) and turns Salesforce's per-record answers into outcomes. Inserts go as upserts
- * on the mapping's external id when it has one and the row a value for it, so that a retry after a
- * lost answer finds the record instead of creating it twice.
+ * Sends one table's pending writes of one kind through sObject Collections in calls of 200, or as
+ * one Bulk API 2.0 job when there are many ({@link BulkIngestPush}), and turns Salesforce's
+ * per-record answers into outcomes. Inserts go as upserts on the mapping's external id when it has
+ * one and the row a value for it, so that a retry after a lost answer finds the record instead of
+ * creating it twice.
  */
 final class SalesforcePush {
 
@@ -34,6 +33,7 @@ final class SalesforcePush {
   private static final int CONCURRENT_CALLS = 4;
 
   private final SalesforceClient salesforce;
+  private final BulkIngestPush bulk;
   private final ExecutorService calls =
       Executors.newFixedThreadPool(
           CONCURRENT_CALLS,
@@ -43,8 +43,13 @@ final class SalesforcePush {
             return t;
           });
 
-  SalesforcePush(SalesforceClient salesforce) {
+  /**
+   * @param bulkThreshold writes of one table and kind from which a round goes as one Bulk API 2.0
+   *     ingest job instead (0: never)
+   */
+  SalesforcePush(SalesforceClient salesforce, int bulkThreshold) {
     this.salesforce = salesforce;
+    this.bulk = new BulkIngestPush(salesforce, bulkThreshold);
   }
 
   /**
@@ -56,6 +61,9 @@ final class SalesforcePush {
       Kind kind,
       List<PendingWrite> writes,
       List<Map<String, Object>> payloads) {
+    if (bulk.suits(def, kind, payloads)) {
+      return bulk.push(def, kind, writes, payloads);
+    }
     List<Future<List<WriteOutcome>>> chunks = new ArrayList<>();
     for (int from = 0; from < writes.size(); from += CALL_SIZE) {
       int to = Math.min(writes.size(), from + CALL_SIZE);
@@ -97,12 +105,7 @@ final class SalesforcePush {
       }
       return outcomes;
     } catch (SalesforceException e) {
-      // the whole call failed (after the client's own retries): every write in it is judged alike
-      WriteError error = new WriteError(e.errorCode(), e.getMessage(), e.fields());
-      boolean retriable = ErrorClassifier.isRetriable(e);
-      return writes.stream()
-          .map(w -> retriable ? WriteOutcome.retry(w, error) : WriteOutcome.failed(w, error))
-          .toList();
+      return WriteOutcome.callFailed(writes, e);
     }
   }
 
@@ -140,16 +143,10 @@ final class SalesforcePush {
     if (r.success()) {
       return WriteOutcome.success(w, r.id().orElse(w.sfid()));
     }
-    ApiError first =
+    return WriteOutcome.refused(
+        w,
         r.errors().isEmpty()
             ? new ApiError("UNKNOWN_ERROR", "Salesforce gave no reason", List.of())
-            : r.errors().get(0);
-    WriteError error = new WriteError(first.code(), first.message(), first.fields());
-    if (w.kind() == Kind.DELETE && first.code().equals("ENTITY_IS_DELETED")) {
-      return WriteOutcome.success(w, w.sfid()); // already gone: what the delete wanted
-    }
-    return ErrorClassifier.classify(first.code()).retriable()
-        ? WriteOutcome.retry(w, error)
-        : WriteOutcome.failed(w, error);
+            : r.errors().get(0));
   }
 }

@@ -1,5 +1,8 @@
 package io.pgforce.engine.outbound;
 
+import io.pgforce.salesforce.error.ApiError;
+import io.pgforce.salesforce.error.ErrorClassifier;
+import io.pgforce.salesforce.error.SalesforceException;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,5 +41,26 @@ public record WriteOutcome(
 
   public static WriteOutcome retry(PendingWrite w, WriteError e) {
     return new WriteOutcome(w, Result.RETRY, Optional.ofNullable(w.sfid()), Optional.of(e));
+  }
+
+  /**
+   * A record Salesforce refused, judged by its error code: retried when the refusal is temporary (a
+   * locked row), failed otherwise. A delete of a record already gone got what it wanted.
+   */
+  public static WriteOutcome refused(PendingWrite w, ApiError first) {
+    WriteError error = new WriteError(first.code(), first.message(), first.fields());
+    if (w.kind() == PendingWrite.Kind.DELETE && first.code().equals("ENTITY_IS_DELETED")) {
+      return success(w, w.sfid());
+    }
+    return ErrorClassifier.classify(first.code()).retriable() ? retry(w, error) : failed(w, error);
+  }
+
+  /**
+   * Every write of a call that failed as a whole (after the client's own retries), judged alike.
+   */
+  public static List<WriteOutcome> callFailed(List<PendingWrite> writes, SalesforceException e) {
+    WriteError error = new WriteError(e.errorCode(), e.getMessage(), e.fields());
+    boolean retriable = ErrorClassifier.isRetriable(e);
+    return writes.stream().map(w -> retriable ? retry(w, error) : failed(w, error)).toList();
   }
 }

@@ -117,6 +117,7 @@ public final class SyncEngine implements AutoCloseable {
                         ctx.db(),
                         ctx.schema(),
                         ctx.salesforce(),
+                        ctx.settings().outboundBulkThreshold(),
                         ctx.readWriteTables(),
                         notifications,
                         WRITER_POLL,

@@ -7,12 +7,15 @@ import java.time.Duration;
 /**
  * The engine-wide sync settings, read once from the configuration.
  *
+ * @param outboundBulkThreshold writes of one table and kind in a round from which they go as one
+ *     Bulk API 2.0 job (0: never)
  * @param archiveAfter settled trigger-log entries older than this move to the archive
  * @param purgeAfter archived entries older than this are deleted
  */
 public record SyncSettings(
     String schema,
     long bulkThreshold,
+    int outboundBulkThreshold,
     Duration pollOverlap,
     Duration settle,
     Duration driftCheckEvery,
@@ -25,6 +28,7 @@ public record SyncSettings(
     return new SyncSettings(
         schema,
         10_000,
+        2000,
         Duration.ofSeconds(60),
         Duration.ofSeconds(2),
         Duration.ofMinutes(60),
@@ -37,6 +41,7 @@ public record SyncSettings(
     return new SyncSettings(
         config.require(ConfigKeys.SCHEMA),
         config.require(ConfigKeys.BULK_THRESHOLD),
+        config.require(ConfigKeys.OUTBOUND_BULK_THRESHOLD),
         Duration.ofSeconds(config.require(ConfigKeys.POLL_OVERLAP_SECONDS)),
         Duration.ofSeconds(config.require(ConfigKeys.SETTLE_SECONDS)),
         Duration.ofMinutes(config.require(ConfigKeys.DRIFT_CHECK_MINUTES)),
@@ -50,8 +55,23 @@ public record SyncSettings(
     return new SyncSettings(
         schema,
         threshold,
+        outboundBulkThreshold,
         overlap,
         settleDelay,
+        driftCheckEvery,
+        truncateGuard,
+        archiveAfter,
+        purgeAfter);
+  }
+
+  /** The same settings with another outbound Bulk threshold (0: Collections only). */
+  public SyncSettings withOutboundBulkThreshold(int threshold) {
+    return new SyncSettings(
+        schema,
+        bulkThreshold,
+        threshold,
+        pollOverlap,
+        settle,
         driftCheckEvery,
         truncateGuard,
         archiveAfter,

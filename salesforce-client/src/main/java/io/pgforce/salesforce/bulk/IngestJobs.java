@@ -69,6 +69,10 @@ final class IngestJobs {
     transport.call(upload(jobPath, csv), response -> null);
     cancel.check();
     transport.json(ApiRequest.patch(jobPath).json(Map.of("state", "UploadComplete")));
+    // a job is never done the moment it closes: looking at once would only cost a call
+    cancel.pause(
+        JobLifecycle.POLL_BACKOFF.delay(
+            0, java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
   }
 
   /** Sending the same data twice to an Open job is refused, not doubled: safe to retry. */
@@ -76,13 +80,21 @@ final class IngestJobs {
     return ApiRequest.put(jobPath + "/batches").body(csv, ApiRequest.CSV).idempotent(true);
   }
 
+  /**
+   * Reads the result files the job's counters say are not empty, saving calls. The job is
+   * JobComplete, so every record was processed and the unprocessed file is empty by definition.
+   */
   private IngestResult results(JobInfo job, String jobPath) {
+    long saved = job.numberRecordsProcessed() - job.numberRecordsFailed();
     List<IngestResult.SuccessfulRecord> successful =
-        read(jobPath + "/successfulResults/").stream().map(IngestJobs::successful).toList();
+        saved == 0
+            ? List.of()
+            : read(jobPath + "/successfulResults/").stream().map(IngestJobs::successful).toList();
     List<IngestResult.FailedRecord> failed =
-        read(jobPath + "/failedResults/").stream().map(IngestJobs::failed).toList();
-    List<Map<String, String>> unprocessed = read(jobPath + "/unprocessedrecords/");
-    return new IngestResult(job, successful, failed, unprocessed);
+        job.numberRecordsFailed() == 0
+            ? List.of()
+            : read(jobPath + "/failedResults/").stream().map(IngestJobs::failed).toList();
+    return new IngestResult(job, successful, failed, List.of());
   }
 
   private List<Map<String, String>> read(String path) {

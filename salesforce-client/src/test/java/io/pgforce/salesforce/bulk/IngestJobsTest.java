@@ -24,7 +24,6 @@ class IngestJobsTest {
       "\"sf__Id\",\"sf__Created\",\"Ext_Id__c\",\"Name\"\n\"001A\",\"true\",\"E-1\",\"Acme\"\n";
   private static final String FAILED =
       "\"sf__Id\",\"sf__Error\",\"Ext_Id__c\",\"Name\"\n\"\",\"REQUIRED_FIELD_MISSING:Required fields are missing: [Name]:Name --\",\"E-2\",\"\"\n";
-  private static final String UNPROCESSED = "\"Ext_Id__c\",\"Name\"\n";
 
   private static ApiResponse csv(String text) {
     return ApiResponse.of(
@@ -56,7 +55,6 @@ class IngestJobsTest {
               1);
       case "GET " + JOB + "/successfulResults/" -> csv(SUCCESSFUL);
       case "GET " + JOB + "/failedResults/" -> csv(FAILED);
-      case "GET " + JOB + "/unprocessedrecords/" -> csv(UNPROCESSED);
       default -> throw new AssertionError("unexpected " + target);
     };
   }
@@ -67,7 +65,7 @@ class IngestJobsTest {
   }
 
   @Test
-  void uploadsClosesWaitsAndReadsTheThreeResultFiles() {
+  void uploadsClosesWaitsAndReadsTheResultFilesItsCountersAnnounce() {
     FakeApiCalls api = new FakeApiCalls(IngestJobsTest::org);
     Map<String, Object> first = new LinkedHashMap<>();
     first.put("Ext_Id__c", "E-1");
@@ -87,8 +85,7 @@ class IngestJobsTest {
             "PATCH " + JOB,
             "GET " + JOB,
             "GET " + JOB + "/successfulResults/",
-            "GET " + JOB + "/failedResults/",
-            "GET " + JOB + "/unprocessedrecords/");
+            "GET " + JOB + "/failedResults/"); // a JobComplete job left nothing unprocessed
     assertThat(FakeApiCalls.body(api.requests.get(0)).path("operation").asText())
         .isEqualTo("upsert");
     assertThat(FakeApiCalls.body(api.requests.get(0)).path("externalIdFieldName").asText())
@@ -151,5 +148,36 @@ class IngestJobsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("external id field");
     assertThat(api.requests).isEmpty();
+  }
+
+  @Test
+  void aJobWithoutFailuresCostsFiveCalls() {
+    FakeApiCalls api =
+        new FakeApiCalls(
+            r ->
+                (r.method() + " " + r.target()).equals("GET " + JOB)
+                    ? Map.of(
+                        "id",
+                        "750B00000000001AAA",
+                        "state",
+                        "JobComplete",
+                        "numberRecordsProcessed",
+                        1,
+                        "numberRecordsFailed",
+                        0)
+                    : org(r));
+
+    IngestResult result =
+        jobs(api)
+            .run(
+                "Account",
+                Operation.UPSERT,
+                "Ext_Id__c",
+                "Ext_Id__c,Name\nE-1,Acme\n".getBytes(StandardCharsets.UTF_8),
+                CancelHandle.none());
+
+    assertThat(api.targets()).hasSize(5).doesNotContain("GET " + JOB + "/failedResults/");
+    assertThat(result.successful()).hasSize(1);
+    assertThat(result.failed()).isEmpty();
   }
 }
