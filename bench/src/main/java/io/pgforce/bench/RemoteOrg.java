@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  */
 final class RemoteOrg implements AutoCloseable {
 
-  private static final Pattern WRITE_CALLS =
-      Pattern.compile("\"(POST|PATCH|DELETE) [^\"]*composite/sobjects[^\"]*\"\\s*:\\s*(\\d+)");
+  private static final Pattern CALLS =
+      Pattern.compile("\"(GET|POST|PUT|PATCH|DELETE) [^\"]*\"\\s*:\\s*(\\d+)");
 
   private final Process process;
   final String baseUrl;
@@ -83,15 +83,17 @@ final class RemoteOrg implements AutoCloseable {
     return command;
   }
 
-  /** sObject Collections write calls the org has received so far. */
-  long writeCalls() throws IOException, InterruptedException {
+  /**
+   * API calls the org has received so far, every endpoint (its admin endpoints are not counted).
+   */
+  long apiCalls() throws IOException, InterruptedException {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/__emulator__/stats")).build(),
                 HttpResponse.BodyHandlers.ofString());
     long calls = 0;
-    Matcher m = WRITE_CALLS.matcher(r.body());
+    Matcher m = CALLS.matcher(r.body());
     while (m.find()) {
       calls += Long.parseLong(m.group(2));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pgforce.engine.outbound.PendingWrite.Kind;
 import io.pgforce.engine.outbound.WriteOutcome.WriteError;
+import io.pgforce.engine.schema.Sql;
 import io.pgforce.engine.schema.SyncSchema;
 import java.sql.Array;
 import java.sql.Connection;
@@ -69,16 +70,11 @@ public final class ResultRecorder {
 
   /** One round's row and log changes, grouped so each kind of statement goes out once. */
   private final class Batch {
-    private final Map<String, List<Object[]>> rowsByTable = new LinkedHashMap<>();
+    private final Map<String, RowChanges> rowsByTable = new LinkedHashMap<>();
     private final Map<List<String>, List<Long>> entriesByState = new LinkedHashMap<>();
 
     void row(PendingWrite w, String sfid, String lastop, String err) {
-      rowsByTable
-          .computeIfAbsent(w.table(), t -> new ArrayList<>())
-          .add(
-              new Object[] {
-                sfid, lastop, err, w.table(), w.recordId(), w.resultEntry(), w.recordId()
-              });
+      rowsByTable.computeIfAbsent(w.table(), t -> new RowChanges()).add(w, sfid, lastop, err);
     }
 
     void entries(List<Long> ids, String state, String message) {
@@ -88,16 +84,8 @@ public final class ResultRecorder {
     }
 
     void flush(Connection c) throws SQLException {
-      for (Map.Entry<String, List<Object[]>> table : rowsByTable.entrySet()) {
-        try (PreparedStatement ps = c.prepareStatement(rowSql(table.getKey()))) {
-          for (Object[] values : table.getValue()) {
-            for (int i = 0; i < values.length; i++) {
-              ps.setObject(i + 1, values[i]);
-            }
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
+      for (Map.Entry<String, RowChanges> table : rowsByTable.entrySet()) {
+        table.getValue().apply(c, rowSql(table.getKey()));
       }
       for (Map.Entry<List<String>, List<Long>> group : entriesByState.entrySet()) {
         setEntries(c, group.getValue(), group.getKey().get(0), group.getKey().get(1));
@@ -105,15 +93,50 @@ public final class ResultRecorder {
     }
   }
 
+  /** One table's row changes as parallel arrays: a single set-based UPDATE applies them all. */
+  private static final class RowChanges {
+    private final List<String> sfids = new ArrayList<>();
+    private final List<String> lastops = new ArrayList<>();
+    private final List<String> errs = new ArrayList<>();
+    private final List<Long> recordIds = new ArrayList<>();
+    private final List<Long> resultEntries = new ArrayList<>();
+
+    void add(PendingWrite w, String sfid, String lastop, String err) {
+      sfids.add(sfid);
+      lastops.add(lastop);
+      errs.add(err);
+      recordIds.add(w.recordId());
+      resultEntries.add(w.resultEntry());
+    }
+
+    void apply(Connection c, String sql) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setArray(1, c.createArrayOf("text", sfids.toArray()));
+        ps.setArray(2, c.createArrayOf("text", lastops.toArray()));
+        ps.setArray(3, c.createArrayOf("text", errs.toArray()));
+        ps.setArray(4, c.createArrayOf("bigint", recordIds.toArray()));
+        ps.setArray(5, c.createArrayOf("bigint", resultEntries.toArray()));
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /**
+   * Sets each row's sfid and status, unless a newer change of the row is waiting in the log (its
+   * entry after the one this result settles): then the row stays as the application left it.
+   */
   private String rowSql(String table) {
     return """
-        UPDATE %s t SET sfid = coalesce(?, t.sfid),
-          _hc_lastop = CASE WHEN newer.waiting THEN t._hc_lastop ELSE ? END,
-          _hc_err = CASE WHEN newer.waiting THEN t._hc_err ELSE ? END
-        FROM (SELECT EXISTS (SELECT 1 FROM %s WHERE table_name = ? AND record_id = ? AND id > ?
-                AND state IN ('NEW', 'PENDING')) AS waiting) newer
-        WHERE t.id = ?"""
-        .formatted(schema.table(table), schema.table("_trigger_log"));
+        UPDATE %1$s t SET sfid = coalesce(r.sfid, t.sfid),
+          _hc_lastop = CASE WHEN newer.waiting THEN t._hc_lastop ELSE r.lastop END,
+          _hc_err = CASE WHEN newer.waiting THEN t._hc_err ELSE r.err END
+        FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
+            AS r(sfid, lastop, err, record_id, result_entry)
+          CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM %2$s l
+            WHERE l.table_name = %3$s AND l.record_id = r.record_id AND l.id > r.result_entry
+              AND l.state IN ('NEW', 'PENDING')) AS waiting) newer
+        WHERE t.id = r.record_id"""
+        .formatted(schema.table(table), schema.table("_trigger_log"), Sql.literal(table));
   }
 
   private void setEntries(Connection c, List<Long> ids, String state, String message)

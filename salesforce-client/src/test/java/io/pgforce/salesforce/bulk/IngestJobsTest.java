@@ -180,4 +180,14 @@ class IngestJobsTest {
     assertThat(result.successful()).hasSize(1);
     assertThat(result.failed()).isEmpty();
   }
+
+  @Test
+  void theFirstLookAtAClosedJobWaitsLongerForMoreRows() {
+    assertThat(IngestJobs.firstLook("Name\nA\n".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(Duration.ofMillis(200));
+    assertThat(IngestJobs.firstLook("x\n".repeat(10_001).getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(IngestJobs.firstLook("x\n".repeat(1_000_000).getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(Duration.ofSeconds(10));
+  }
 }
