@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Runs the benchmarks and prints one table per scenario; the same figures go to a JSON file.
  *
- * <p>{@code bench/run [initial-load|outbound|all] [--sizes 10000,100000,1000000] [--runs 3]}
+ * <p>{@code bench/run [initial-load|inbound|outbound|all] [--sizes 10000,100000,1000000] [--runs 3]
+ * [--rate 500] [--seconds 20] [--burst 20000] [--via cdc,polling]}
  */
 public final class Bench {
 
@@ -42,6 +43,16 @@ public final class Bench {
             + " runs, min-max in brackets");
     if (scenario.equals("all") || scenario.equals("initial-load")) {
       report.set("initial_load", initialLoad(sizes, runs));
+    }
+    if (scenario.equals("all") || scenario.equals("inbound")) {
+      report.set(
+          "inbound",
+          inbound(
+              Integer.parseInt(option(args, "--rate", "500")),
+              Integer.parseInt(option(args, "--seconds", "20")),
+              Integer.parseInt(option(args, "--burst", "20000")),
+              option(args, "--via", "cdc,polling"),
+              runs));
     }
     if (scenario.equals("all") || scenario.equals("outbound")) {
       report.set("outbound", outbound(sizes, runs));
@@ -80,6 +91,43 @@ public final class Bench {
       n.put("peak_heap_mb", Stats.max(r.peakHeapMb()));
       n.putPOJO("pgforce_seconds", r.pgforceSeconds());
       n.putPOJO("copy_seconds", r.copySeconds());
+    }
+    return out;
+  }
+
+  private static ArrayNode inbound(int rate, int seconds, int burst, String via, int runs)
+      throws Exception {
+    System.out.printf(
+        "%nInbound after the load: lag from a Salesforce write to the committed row at %d changes/s"
+            + " for %d s, and the ceiling when %d changes arrive at once (goal: CDC lag p50 < 100 ms)%n",
+        rate, seconds, burst);
+    System.out.printf(
+        "%10s %10s %10s %10s %22s%n", "via", "lag p50", "lag p95", "lag p99", "ceiling rows/s");
+    ArrayNode out = new ObjectMapper().createArrayNode();
+    for (String mode : via.split(",")) {
+      boolean cdc = mode.equals("cdc");
+      List<InboundScenario.Result> results = new ArrayList<>();
+      for (int run = 0; run < runs; run++) {
+        results.add(InboundScenario.run(cdc, rate, java.time.Duration.ofSeconds(seconds), burst));
+      }
+      List<Double> lags = results.stream().flatMap(r -> r.lagMillis().stream()).toList();
+      List<Double> ceilings = results.stream().map(r -> r.ceilingRowsPerSecond()).toList();
+      System.out.printf(
+          "%10s %8.0fms %8.0fms %8.0fms %22s%n",
+          results.get(0).via(),
+          Stats.percentile(lags, 50),
+          Stats.percentile(lags, 95),
+          Stats.percentile(lags, 99),
+          spread(ceilings, "%.0f"));
+      ObjectNode n = out.addObject();
+      n.put("via", results.get(0).via());
+      n.put("changes_per_second", rate);
+      n.put("runs", runs);
+      n.put("lag_ms_p50", Stats.percentile(lags, 50));
+      n.put("lag_ms_p95", Stats.percentile(lags, 95));
+      n.put("lag_ms_p99", Stats.percentile(lags, 99));
+      n.put("burst", burst);
+      n.putPOJO("ceiling_rows_per_second", ceilings);
     }
     return out;
   }

@@ -132,10 +132,14 @@ final class OutboundScenario {
 
   /** Waits for the sync, checking every 20 ms, for at most ten minutes. */
   static void waitFor(Check check) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    waitFor(check, Duration.ofMinutes(10));
+  }
+
+  static void waitFor(Check check, Duration max) throws Exception {
+    long deadline = System.nanoTime() + max.toNanos();
     while (!check.done()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the sync did not finish within ten minutes");
+        throw new IllegalStateException("the sync did not finish within " + max);
       }
       Thread.sleep(20);
     }

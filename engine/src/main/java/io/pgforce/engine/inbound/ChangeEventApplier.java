@@ -12,6 +12,7 @@ import io.pgforce.salesforce.SalesforceClient;
 import io.pgforce.salesforce.streaming.ChangeEvent;
 import io.pgforce.salesforce.streaming.ChangeEventHeader;
 import io.pgforce.salesforce.streaming.ChangeEventListener;
+import io.pgforce.salesforce.streaming.ChangeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -91,17 +92,43 @@ public final class ChangeEventApplier implements ChangeEventListener {
 
   @Override
   public void onEvent(ChangeEvent event) throws Exception {
+    applyAll(List.of(event));
+  }
+
+  /**
+   * Applies events in order in one transaction, which also saves the last one's replayId: a burst
+   * of events costs one commit, not one each. Records are re-read for gap events first, outside the
+   * transaction.
+   */
+  public void applyAll(List<ChangeEvent> events) throws SQLException {
+    List<List<InboundRow>> rereads = new ArrayList<>(events.size());
+    for (ChangeEvent event : events) {
+      ChangeType type = event.header().changeType();
+      rereads.add(
+          type.isGap() && type != ChangeType.GAP_OVERFLOW
+              ? reread(event.header().recordIds())
+              : List.of());
+    }
+    db.inTransaction(
+        c -> {
+          for (int i = 0; i < events.size(); i++) {
+            apply(c, events.get(i), rereads.get(i));
+          }
+          positions.saveReplayId(c, channel, events.get(events.size() - 1).replayId());
+          return null;
+        });
+    events.forEach(this::observe);
+  }
+
+  private void observe(ChangeEvent event) {
     ChangeEventHeader h = event.header();
     if (h.originatedFrom(salesforce.config().clientName())) {
       echoes++;
     }
-    if (h.changeType().name().equals("GAP_OVERFLOW")) {
-      requestPoll.run();
-      save(event, c -> {});
+    if (h.changeType() == ChangeType.GAP_OVERFLOW) {
+      requestPoll.run(); // too many changes for events: the poll reads them
       return;
     }
-    List<InboundRow> reread = h.changeType().isGap() ? reread(h.recordIds()) : List.of();
-    save(event, c -> apply(c, event, reread));
     String object = def.mapping().objectName();
     observer.rowsSynced(object, Direction.INBOUND, h.recordIds().size());
     observer.lag(
@@ -109,6 +136,11 @@ public final class ChangeEventApplier implements ChangeEventListener {
         Direction.INBOUND,
         "cdc",
         java.time.Duration.between(Instant.ofEpochMilli(h.commitTimestamp()), clock.instant()));
+  }
+
+  /** Asks for a windowed poll, which reads again whatever events could not be applied. */
+  public void requestRepair() {
+    requestPoll.run();
   }
 
   @Override
@@ -139,6 +171,7 @@ public final class ChangeEventApplier implements ChangeEventListener {
     ChangeEventHeader h = event.header();
     Instant at = Instant.ofEpochMilli(h.commitTimestamp()).truncatedTo(ChronoUnit.SECONDS);
     switch (h.changeType()) {
+      case GAP_OVERFLOW -> {} // nothing to apply: observe() asks for a poll
       case CREATE, UNDELETE -> applier.apply(c, def, fullRows(h.recordIds(), event, at));
       case UPDATE -> update(c, h.recordIds(), EventFields.columns(def, event.fields()), at);
       case DELETE ->

@@ -3,6 +3,7 @@ package io.pgforce.engine.sync;
 import io.pgforce.engine.ConfigurationException;
 import io.pgforce.engine.Problems;
 import io.pgforce.engine.inbound.ChangeEventApplier;
+import io.pgforce.engine.inbound.ChangeEventInbox;
 import io.pgforce.engine.inbound.DriftChecker;
 import io.pgforce.engine.inbound.LoadProgress;
 import io.pgforce.engine.mapping.Mapping;
@@ -39,6 +40,7 @@ public final class MappingCoordinator implements Runnable {
   private final MappingState state;
   private TableDefinition def;
   private Subscription subscription;
+  private ChangeEventInbox inbox;
   private Instant nextPoll;
   private Instant nextDriftCheck;
   private Duration errorBackoff = Duration.ofSeconds(1);
@@ -230,8 +232,9 @@ public final class MappingCoordinator implements Runnable {
             channel,
             () -> send(Command.CATCH_UP),
             ctx.observer());
+    inbox = new ChangeEventInbox(applier, mapping.objectName());
     subscription =
-        ctx.salesforce().streaming().subscribe(channel, state.replayFrom(channel), applier);
+        ctx.salesforce().streaming().subscribe(channel, state.replayFrom(channel), inbox);
   }
 
   private void unsubscribe() {
@@ -243,6 +246,8 @@ public final class MappingCoordinator implements Runnable {
             "closing the change stream of {} failed: {}", mapping.objectName(), e.getMessage());
       }
       subscription = null;
+      inbox.close();
+      inbox = null;
     }
   }
 
