@@ -30,8 +30,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies one mapping's Change Data Capture events as they arrive, each in one transaction with its
  * replayId. CREATE and UNDELETE carry every non-null field, UPDATE only what changed, DELETE
- * nothing; gap events carry only ids, so those records are read again. After a reconnect, and on
- * GAP_OVERFLOW, the mapping's poller is asked to read the window the stream may have missed.
+ * nothing. Gap events ({@code GAP_*}, {@code GAP_OVERFLOW}) carry no values, and an UPDATE of a
+ * record the table does not have yet lacks the unchanged ones: for those, as after a reconnect, the
+ * mapping's poller is asked to read the window the stream could not deliver.
+ *
+ * <p>Nothing here calls Salesforce: events arrive on the HTTP client thread that read them, and a
+ * call made there can wait for a response that thread itself would have to read. Polls run on the
+ * mapping's own thread.
  *
  * <p>Events that pgforce's own writes caused (their {@code changeOrigin} names pgforce's client)
  * are applied like any other: they carry Salesforce's final values, including anything its
@@ -95,13 +100,16 @@ public final class ChangeEventApplier implements ChangeEventListener {
     if (h.originatedFrom(salesforce.config().clientName())) {
       echoes++;
     }
-    if (h.changeType().name().equals("GAP_OVERFLOW")) {
-      requestPoll.run();
+    if (h.changeType().isGap()) {
       save(event, c -> {});
+      requestPoll.run();
       return;
     }
-    List<InboundRow> reread = h.changeType().isGap() ? reread(h.recordIds()) : List.of();
-    save(event, c -> apply(c, event, reread));
+    boolean[] incomplete = {false};
+    save(event, c -> incomplete[0] = !apply(c, event));
+    if (incomplete[0]) {
+      requestPoll.run();
+    }
     String object = def.mapping().objectName();
     observer.rowsSynced(object, Direction.INBOUND, h.recordIds().size());
     observer.lag(
@@ -135,19 +143,23 @@ public final class ChangeEventApplier implements ChangeEventListener {
     requestPoll.run();
   }
 
-  private void apply(Connection c, ChangeEvent event, List<InboundRow> reread) throws SQLException {
+  /** Applies a CREATE, UPDATE, DELETE or UNDELETE; false when a poll must complete it. */
+  private boolean apply(Connection c, ChangeEvent event) throws SQLException {
     ChangeEventHeader h = event.header();
     Instant at = Instant.ofEpochMilli(h.commitTimestamp()).truncatedTo(ChronoUnit.SECONDS);
     switch (h.changeType()) {
       case CREATE, UNDELETE -> applier.apply(c, def, fullRows(h.recordIds(), event, at));
-      case UPDATE -> update(c, h.recordIds(), EventFields.columns(def, event.fields()), at);
+      case UPDATE -> {
+        return update(c, h.recordIds(), EventFields.columns(def, event.fields()), at);
+      }
       case DELETE ->
           applier.apply(
               c,
               def,
               h.recordIds().stream().map(id -> new InboundRow(id, true, at, List.of())).toList());
-      default -> applier.apply(c, def, reread);
+      default -> throw new IllegalArgumentException("not a change with values: " + h.changeType());
     }
+    return true;
   }
 
   private List<InboundRow> fullRows(List<String> ids, ChangeEvent event, Instant at) {
@@ -169,8 +181,12 @@ public final class ChangeEventApplier implements ChangeEventListener {
     return rows;
   }
 
-  /** Updates only the changed columns; a record not yet in the table is read in full instead. */
-  private void update(Connection c, List<String> ids, Map<String, String> changed, Instant at)
+  /**
+   * Updates only the changed columns.
+   *
+   * @return false when a record is not in the table yet: a poll must read it in full
+   */
+  private boolean update(Connection c, List<String> ids, Map<String, String> changed, Instant at)
       throws SQLException {
     String sets =
         changed.keySet().stream()
@@ -183,7 +199,7 @@ public final class ChangeEventApplier implements ChangeEventListener {
         WHERE "sfid" = ? AND ("systemmodstamp" IS NULL OR "systemmodstamp" <= ?)
           AND "_hc_lastop" IS DISTINCT FROM 'PENDING'"""
             .formatted(schema.table(def.table()), sets.isEmpty() ? "" : sets + ", ");
-    List<String> missing = new ArrayList<>();
+    boolean complete = true;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (String id : ids) {
         int i = 1;
@@ -194,13 +210,11 @@ public final class ChangeEventApplier implements ChangeEventListener {
         ps.setString(i++, id);
         ps.setTimestamp(i, Timestamp.from(at));
         if (ps.executeUpdate() == 0 && !exists(c, id)) {
-          missing.add(id);
+          complete = false;
         }
       }
     }
-    if (!missing.isEmpty()) {
-      applier.apply(c, def, reread(missing));
-    }
+    return complete;
   }
 
   private boolean exists(Connection c, String sfid) throws SQLException {
@@ -209,20 +223,6 @@ public final class ChangeEventApplier implements ChangeEventListener {
       ps.setString(1, sfid);
       return ps.executeQuery().next();
     }
-  }
-
-  /** Reads records again through REST; ids Salesforce no longer has come back as deletions. */
-  private List<InboundRow> reread(List<String> ids) {
-    String soql = RecordRows.soqlForIds(def, ids);
-    List<InboundRow> rows =
-        new ArrayList<>(salesforce.queryAll(soql).map(r -> RecordRows.toRow(def, r)).toList());
-    for (String id : ids) {
-      if (rows.stream().noneMatch(r -> r.sfid().equalsIgnoreCase(id))) {
-        rows.add(
-            new InboundRow(id, true, Instant.EPOCH, List.of())); // purged: gone from Salesforce
-      }
-    }
-    return rows;
   }
 
   private void save(ChangeEvent event, SqlStep step) throws SQLException {
