@@ -91,6 +91,16 @@ public final class CdcStreaming implements AutoCloseable {
         .join();
   }
 
+  /**
+   * Subscribers of {@code channel} now (a channel such as {@code /data/AccountChangeEvent}). A
+   * client counts once its subscription is in place on the server, so every change made after this
+   * returns a positive number reaches it: what a test waits for before making changes a subscriber
+   * must see.
+   */
+  public long subscribers(String channel) {
+    return dispatcher.subscribers(channel).join();
+  }
+
   /** Clients connected to the Bayeux endpoint. */
   public int connectedClients() {
     return endpoint.connectedClients();

@@ -89,6 +89,15 @@ final class EventDispatcher implements AutoCloseable {
     run(() -> subscriptions.remove(subscriber));
   }
 
+  /**
+   * How many subscribers {@code channel} has, counted on the dispatcher thread: once positive,
+   * every event published afterwards reaches them.
+   */
+  CompletableFuture<Long> subscribers(String channel) {
+    return CompletableFuture.supplyAsync(
+        () -> subscriptions.values().stream().filter(c -> c.contains(channel)).count(), thread);
+  }
+
   /** Completes once every task submitted before it has run: a barrier for tests and shutdown. */
   CompletableFuture<Void> drained() {
     return run(() -> {});

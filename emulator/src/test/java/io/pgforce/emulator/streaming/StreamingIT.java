@@ -44,6 +44,9 @@ class StreamingIT extends EmulatorTestBase {
   void aCustomObjectPublishesOnItsOwnChannelAndOnTheAllChannel() throws Exception {
     try (EmpStyleClient invoices = subscribed("/data/Invoice__ChangeEvent", EventLog.NEW_ONLY);
         EmpStyleClient all = subscribed(CdcChannels.ALL, EventLog.NEW_ONLY)) {
+      assertThat(emulator.changeEvents().subscribers("/data/Invoice__ChangeEvent")).isEqualTo(1);
+      assertThat(emulator.changeEvents().subscribers(CdcChannels.ALL)).isEqualTo(1);
+      assertThat(emulator.changeEvents().subscribers(ACCOUNTS)).isZero();
       create("Invoice__c", "{\"Name\":\"INV-1\"}");
       create("Account", "{\"Name\":\"Acme\"}");
 

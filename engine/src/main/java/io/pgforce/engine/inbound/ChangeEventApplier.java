@@ -12,7 +12,6 @@ import io.pgforce.salesforce.SalesforceClient;
 import io.pgforce.salesforce.streaming.ChangeEvent;
 import io.pgforce.salesforce.streaming.ChangeEventHeader;
 import io.pgforce.salesforce.streaming.ChangeEventListener;
-import io.pgforce.salesforce.streaming.ChangeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,8 +30,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies one mapping's Change Data Capture events as they arrive, each in one transaction with its
  * replayId. CREATE and UNDELETE carry every non-null field, UPDATE only what changed, DELETE
- * nothing; gap events carry only ids, so those records are read again. After a reconnect, and on
- * GAP_OVERFLOW, the mapping's poller is asked to read the window the stream may have missed.
+ * nothing. Gap events ({@code GAP_*}, {@code GAP_OVERFLOW}) carry no values, and an UPDATE of a
+ * record the table does not have yet lacks the unchanged ones: for those, as after a reconnect, the
+ * mapping's poller is asked to read the window the stream could not deliver.
+ *
+ * <p>Nothing here calls Salesforce: events arrive on the HTTP client thread that read them, and a
+ * call made there can wait for a response that thread itself would have to read. Polls run on the
+ * mapping's own thread.
  *
  * <p>Events that pgforce's own writes caused (their {@code changeOrigin} names pgforce's client)
  * are applied like any other: they carry Salesforce's final values, including anything its
@@ -97,26 +101,24 @@ public final class ChangeEventApplier implements ChangeEventListener {
 
   /**
    * Applies events in order in one transaction, which also saves the last one's replayId: a burst
-   * of events costs one commit, not one each. Records are re-read for gap events first, outside the
-   * transaction.
+   * of events costs one commit, not one each. A gap event, or an update of a row the table does
+   * not have yet, carries too little to apply: a windowed poll reads those records instead.
    */
   public void applyAll(List<ChangeEvent> events) throws SQLException {
-    List<List<InboundRow>> rereads = new ArrayList<>(events.size());
-    for (ChangeEvent event : events) {
-      ChangeType type = event.header().changeType();
-      rereads.add(
-          type.isGap() && type != ChangeType.GAP_OVERFLOW
-              ? reread(event.header().recordIds())
-              : List.of());
-    }
+    boolean[] incomplete = {false};
     db.inTransaction(
         c -> {
-          for (int i = 0; i < events.size(); i++) {
-            apply(c, events.get(i), rereads.get(i));
+          for (ChangeEvent event : events) {
+            if (event.header().changeType().isGap() || !apply(c, event)) {
+              incomplete[0] = true;
+            }
           }
           positions.saveReplayId(c, channel, events.get(events.size() - 1).replayId());
           return null;
         });
+    if (incomplete[0]) {
+      requestPoll.run();
+    }
     events.forEach(this::observe);
   }
 
@@ -125,9 +127,8 @@ public final class ChangeEventApplier implements ChangeEventListener {
     if (h.originatedFrom(salesforce.config().clientName())) {
       echoes++;
     }
-    if (h.changeType() == ChangeType.GAP_OVERFLOW) {
-      requestPoll.run(); // too many changes for events: the poll reads them
-      return;
+    if (h.changeType().isGap()) {
+      return; // the poll it asked for reports what it reads
     }
     String object = def.mapping().objectName();
     observer.rowsSynced(object, Direction.INBOUND, h.recordIds().size());
@@ -167,20 +168,23 @@ public final class ChangeEventApplier implements ChangeEventListener {
     requestPoll.run();
   }
 
-  private void apply(Connection c, ChangeEvent event, List<InboundRow> reread) throws SQLException {
+  /** Applies a CREATE, UPDATE, DELETE or UNDELETE; false when a poll must complete it. */
+  private boolean apply(Connection c, ChangeEvent event) throws SQLException {
     ChangeEventHeader h = event.header();
     Instant at = Instant.ofEpochMilli(h.commitTimestamp()).truncatedTo(ChronoUnit.SECONDS);
     switch (h.changeType()) {
-      case GAP_OVERFLOW -> {} // nothing to apply: observe() asks for a poll
       case CREATE, UNDELETE -> applier.apply(c, def, fullRows(h.recordIds(), event, at));
-      case UPDATE -> update(c, h.recordIds(), EventFields.columns(def, event.fields()), at);
+      case UPDATE -> {
+        return update(c, h.recordIds(), EventFields.columns(def, event.fields()), at);
+      }
       case DELETE ->
           applier.apply(
               c,
               def,
               h.recordIds().stream().map(id -> new InboundRow(id, true, at, List.of())).toList());
-      default -> applier.apply(c, def, reread);
+      default -> throw new IllegalArgumentException("not a change with values: " + h.changeType());
     }
+    return true;
   }
 
   private List<InboundRow> fullRows(List<String> ids, ChangeEvent event, Instant at) {
@@ -202,8 +206,12 @@ public final class ChangeEventApplier implements ChangeEventListener {
     return rows;
   }
 
-  /** Updates only the changed columns; a record not yet in the table is read in full instead. */
-  private void update(Connection c, List<String> ids, Map<String, String> changed, Instant at)
+  /**
+   * Updates only the changed columns.
+   *
+   * @return false when a record is not in the table yet: a poll must read it in full
+   */
+  private boolean update(Connection c, List<String> ids, Map<String, String> changed, Instant at)
       throws SQLException {
     String sets =
         changed.keySet().stream()
@@ -216,7 +224,7 @@ public final class ChangeEventApplier implements ChangeEventListener {
         WHERE "sfid" = ? AND ("systemmodstamp" IS NULL OR "systemmodstamp" <= ?)
           AND "_hc_lastop" IS DISTINCT FROM 'PENDING'"""
             .formatted(schema.table(def.table()), sets.isEmpty() ? "" : sets + ", ");
-    List<String> missing = new ArrayList<>();
+    boolean complete = true;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (String id : ids) {
         int i = 1;
@@ -227,13 +235,11 @@ public final class ChangeEventApplier implements ChangeEventListener {
         ps.setString(i++, id);
         ps.setTimestamp(i, Timestamp.from(at));
         if (ps.executeUpdate() == 0 && !exists(c, id)) {
-          missing.add(id);
+          complete = false;
         }
       }
     }
-    if (!missing.isEmpty()) {
-      applier.apply(c, def, reread(missing));
-    }
+    return complete;
   }
 
   private boolean exists(Connection c, String sfid) throws SQLException {
@@ -244,31 +250,4 @@ public final class ChangeEventApplier implements ChangeEventListener {
     }
   }
 
-  /** Reads records again through REST; ids Salesforce no longer has come back as deletions. */
-  private List<InboundRow> reread(List<String> ids) {
-    String soql = RecordRows.soqlForIds(def, ids);
-    List<InboundRow> rows =
-        new ArrayList<>(salesforce.queryAll(soql).map(r -> RecordRows.toRow(def, r)).toList());
-    for (String id : ids) {
-      if (rows.stream().noneMatch(r -> r.sfid().equalsIgnoreCase(id))) {
-        rows.add(
-            new InboundRow(id, true, Instant.EPOCH, List.of())); // purged: gone from Salesforce
-      }
-    }
-    return rows;
-  }
-
-  private void save(ChangeEvent event, SqlStep step) throws SQLException {
-    db.inTransaction(
-        c -> {
-          step.run(c);
-          positions.saveReplayId(c, channel, event.replayId());
-          return null;
-        });
-  }
-
-  @FunctionalInterface
-  private interface SqlStep {
-    void run(Connection c) throws SQLException;
-  }
 }

@@ -34,6 +34,9 @@ public final class MappingCoordinator implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(MappingCoordinator.class);
   private static final Duration MAX_ERROR_BACKOFF = Duration.ofMinutes(5);
 
+  /** The replayId that subscribes to events published from now on. */
+  private static final long NEW_EVENTS_ONLY = -1;
+
   private final Mapping mapping;
   private final SyncContext ctx;
   private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
@@ -44,6 +47,8 @@ public final class MappingCoordinator implements Runnable {
   private Instant nextPoll;
   private Instant nextDriftCheck;
   private Duration errorBackoff = Duration.ofSeconds(1);
+  private Instant nextStreamStart = Instant.MIN;
+  private Duration streamBackoff = Duration.ofSeconds(1);
 
   MappingCoordinator(Mapping mapping, SyncContext ctx) {
     this.mapping = mapping;
@@ -152,6 +157,7 @@ public final class MappingCoordinator implements Runnable {
       case CATCH_UP -> catchUp();
       default -> pollIfRunning();
     }
+    restartStoppedStream();
   }
 
   private void catchUp() {
@@ -215,7 +221,44 @@ public final class MappingCoordinator implements Runnable {
     nextPoll = ctx.clock().instant();
   }
 
+  /**
+   * A change stream stops for good when Salesforce refuses its replayId (events are kept 72 hours,
+   * so after a longer outage the saved one is too old) or an event could not be applied. Its stop
+   * asks for a poll, which brings the coordinator here; the stream starts again for new events
+   * only, and the poll it asks for once connected reads what it missed: polling's cursor never
+   * relies on the stream.
+   */
+  private void restartStoppedStream() {
+    if (subscription == null || !subscription.isClosed()) {
+      if (subscription != null && subscription.isConnected()) {
+        streamBackoff = Duration.ofSeconds(1);
+      }
+      return;
+    }
+    Instant now = ctx.clock().instant();
+    if (now.isBefore(nextStreamStart)) {
+      // a stream that keeps stopping (a revoked login) is not started in a loop; poll meanwhile
+      nextPoll = nextStreamStart.isBefore(nextPoll) ? nextStreamStart : nextPoll;
+      return;
+    }
+    LOG.warn(
+        "event=\"{} change stream stopped, starting it again for new events\" retry_in_secs={}",
+        mapping.objectName(),
+        streamBackoff.toSeconds());
+    unsubscribe();
+    nextStreamStart = now.plus(streamBackoff);
+    Duration doubled = streamBackoff.multipliedBy(2);
+    streamBackoff = doubled.compareTo(MAX_ERROR_BACKOFF) > 0 ? MAX_ERROR_BACKOFF : doubled;
+    subscribeIfAccelerated(NEW_EVENTS_ONLY);
+  }
+
   private void subscribeIfAccelerated() {
+    if (mapping.sfNotifyEnabled()) {
+      subscribeIfAccelerated(state.replayFrom(ChangeEventApplier.channelFor(mapping.objectName())));
+    }
+  }
+
+  private void subscribeIfAccelerated(long replayFrom) {
     if (!mapping.sfNotifyEnabled()
         || subscription != null
         || state.target() == TargetState.PAUSED) {
@@ -233,8 +276,7 @@ public final class MappingCoordinator implements Runnable {
             () -> send(Command.CATCH_UP),
             ctx.observer());
     inbox = new ChangeEventInbox(applier, mapping.objectName());
-    subscription =
-        ctx.salesforce().streaming().subscribe(channel, state.replayFrom(channel), inbox);
+    subscription = ctx.salesforce().streaming().subscribe(channel, replayFrom, inbox);
   }
 
   private void unsubscribe() {

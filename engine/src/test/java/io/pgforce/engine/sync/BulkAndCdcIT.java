@@ -37,7 +37,7 @@ class BulkAndCdcIT {
               "AnnualRevenue",
               "NumberOfEmployees",
               "CreatedDate"));
-      await().atMost(DEADLINE).until(() -> status(h) == MappingStatus.DATA_SYNCED);
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
 
       assertThat(h.count("SELECT count(*) FROM salesforce.account")).isEqualTo(3000);
       assertThat(h.query("SELECT method FROM pgforce.initial_load")).containsExactly("BULK");
@@ -80,7 +80,7 @@ class BulkAndCdcIT {
               Map.of(),
               Optional.empty());
       h.start(SyncHarness.settings(10_000), hourlyPolls);
-      await().atMost(DEADLINE).until(() -> status(h) == MappingStatus.DATA_SYNCED);
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
       // polls are hourly: after the one a new subscription asks for, only the stream delivers
       String id = h.salesforce.create("Account", Map.of("Name", "Streamed"));
       await()
@@ -122,21 +122,17 @@ class BulkAndCdcIT {
       h.start(
           SyncHarness.settings(10_000),
           SyncHarness.mapping("Account", Access.READ_ONLY, false, "Name"));
-      await().atMost(DEADLINE).until(() -> status(h) == MappingStatus.DATA_SYNCED);
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
       h.stopEngine();
 
       h.start(
           SyncHarness.settings(10_000),
           SyncHarness.mapping("Account", Access.READ_ONLY, false, "Name", "Industry"));
-      await().atMost(DEADLINE).until(() -> status(h) == MappingStatus.DATA_SYNCED);
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
 
       assertThat(h.count("SELECT count(*) FROM salesforce.account WHERE industry IS NOT NULL"))
           .isEqualTo(h.salesforce.count("SELECT COUNT() FROM Account WHERE Industry != null"))
           .isGreaterThan(0);
     }
-  }
-
-  private static MappingStatus status(SyncHarness h) {
-    return h.engine().mapping("Account").orElseThrow().status();
   }
 }

@@ -31,7 +31,7 @@ class InboundSyncIT {
       h.start(
           SyncHarness.settings(10_000),
           SyncHarness.mapping("Account", Access.READ_ONLY, false, "Name", "Industry"));
-      await().atMost(DEADLINE).until(() -> status(h, "Account") == MappingStatus.DATA_SYNCED);
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
       assertThat(h.count("SELECT count(*) FROM salesforce.account")).isEqualTo(50);
 
       String id = h.salesforce.create("Account", Map.of("Name", "Polled Co"));
@@ -79,7 +79,7 @@ class InboundSyncIT {
       h.start(
           SyncHarness.settings(10_000),
           SyncHarness.mapping("Account", Access.READ_ONLY, false, "Name"));
-      await().atMost(DEADLINE).until(() -> status(h, "Account") == MappingStatus.DATA_SYNCED);
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
 
       assertThat(h.count("SELECT count(*) FROM salesforce.account")).isEqualTo(3000);
       assertThat(h.count("SELECT count(DISTINCT sfid) FROM salesforce.account")).isEqualTo(3000);
@@ -95,7 +95,7 @@ class InboundSyncIT {
       h.start(
           SyncHarness.settings(10_000),
           SyncHarness.mapping("Account", Access.READ_ONLY, false, "Name", "Nmae"));
-      await().atMost(DEADLINE).until(() -> status(h, "Account") == MappingStatus.BAD_CONFIG);
+      h.awaitStatus("Account", MappingStatus.BAD_CONFIG);
 
       assertThat(h.engine().mapping("Account").orElseThrow().detail().orElseThrow())
           .contains("No such column 'Nmae' on entity 'Account'");
@@ -111,7 +111,7 @@ class InboundSyncIT {
       h.start(
           SyncHarness.settings(10_000),
           SyncHarness.mapping("Account", Access.READ_ONLY, false, "Name"));
-      await().atMost(DEADLINE).until(() -> status(h, "Account") == MappingStatus.DATA_SYNCED);
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
 
       createAccounts(h, "early", 2500); // all stamped t
       clock.set(t.plusSeconds(1)); // the next poll's window ends exactly at t
@@ -139,9 +139,5 @@ class InboundSyncIT {
     }
     assertThat(h.salesforce.collections().create("Account", records, true))
         .allMatch(r -> r.success());
-  }
-
-  private static MappingStatus status(SyncHarness h, String object) {
-    return h.engine().mapping(object).orElseThrow().status();
   }
 }

@@ -1,11 +1,14 @@
 package io.pgforce.engine.sync;
 
+import static org.awaitility.Awaitility.await;
+
 import io.pgforce.emulator.Emulator;
 import io.pgforce.emulator.EmulatorConfig;
 import io.pgforce.engine.config.DatabaseUrl;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.mapping.Access;
 import io.pgforce.engine.mapping.Mapping;
+import io.pgforce.engine.state.MappingStatus;
 import io.pgforce.salesforce.SalesforceClient;
 import io.pgforce.salesforce.SalesforceConfig;
 import io.pgforce.testkit.TestDatabase;
@@ -14,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +29,14 @@ import java.util.Optional;
  */
 final class SyncHarness implements AutoCloseable {
 
+  /** How long a test waits for the sync to reach what it expects. */
+  static final Duration DEADLINE = Duration.ofSeconds(60);
+
   final Emulator emulator;
   final SalesforceClient salesforce;
-  final Database db;
   final TestDatabase testDb;
   final Clock clock;
+  private Database db;
   private SyncEngine engine;
 
   private SyncHarness(
@@ -57,15 +64,21 @@ final class SyncHarness implements AutoCloseable {
                 .loginUrl(emulator.baseUrl())
                 .authFlow(io.pgforce.salesforce.AuthFlow.PASSWORD)
                 .retryBudget(io.pgforce.engine.config.SalesforceSettings.CLIENT_RETRY_BUDGET)
+                // small Bulk result pages, so a load spans several as a big org's does
+                .bulkMaxRecordsPerPage(1000)
                 .username(emulator.config().username())
                 .password(emulator.config().password())
                 .clientId(emulator.config().clientId())
                 .clientSecret(emulator.config().clientSecret())
                 .build());
+    return new SyncHarness(emulator, salesforce, open(testDb), testDb, clock);
+  }
+
+  private static Database open(TestDatabase testDb) {
     DatabaseUrl url =
         new DatabaseUrl(
             testDb.jdbcUrl(), Optional.of(testDb.user()), Optional.ofNullable(testDb.password()));
-    return new SyncHarness(emulator, salesforce, Database.open(url, 8), testDb, clock);
+    return Database.open(url, 8);
   }
 
   /** The test org's extra fields: Account.External_ID__c, an external id. */
@@ -83,14 +96,26 @@ final class SyncHarness implements AutoCloseable {
     return SyncSettings.defaults("salesforce").withTiming(10_000, overlap, Duration.ofSeconds(1));
   }
 
+  /** The settle delay of the test settings: a poll reads up to this long before now. */
+  static final Duration SETTLE = Duration.ofSeconds(1);
+
   /** Fast-polling settings for tests: one-second polls, no long overlap. */
   static SyncSettings settings(long bulkThreshold) {
     return SyncSettings.defaults("salesforce")
-        .withTiming(bulkThreshold, Duration.ofSeconds(5), Duration.ofSeconds(1));
+        .withTiming(bulkThreshold, Duration.ofSeconds(5), SETTLE);
   }
 
   static Mapping mapping(String object, Access access, boolean cdc, String... fields) {
     return new Mapping(object, access, cdc, 1, 30000, List.of(fields), Map.of(), Optional.empty());
+  }
+
+  /**
+   * A mapping with Change Data Capture that polls only hourly: whatever reaches Postgres within a
+   * test's deadline came by the stream, or by a repair the stream asked for.
+   */
+  static Mapping streamed(String object, Access access, String... fields) {
+    return new Mapping(
+        object, access, true, 3600, 30000, List.of(fields), Map.of(), Optional.empty());
   }
 
   SyncEngine start(SyncSettings settings, Mapping... mappings) throws SQLException {
@@ -100,6 +125,58 @@ final class SyncHarness implements AutoCloseable {
 
   SyncEngine engine() {
     return engine;
+  }
+
+  /**
+   * Stops the engine as a crash would: its database connections are cut first, so what it had not
+   * committed rolls back and nothing it does afterwards reaches the database; then its threads are
+   * told to stop. The next {@link #start} gets a fresh pool, as a restarted process would.
+   */
+  void killEngine() throws InterruptedException {
+    db.close();
+    db = open(testDb);
+    engine.stop(Duration.ofMillis(100));
+    engine = null;
+  }
+
+  /** Waits until the mapping reaches {@code status}. */
+  void awaitStatus(String object, MappingStatus status) {
+    await()
+        .atMost(DEADLINE)
+        .until(() -> engine.mapping(object).orElseThrow().status(), s -> s == status);
+  }
+
+  /** Waits until a query's single number is {@code expected}. */
+  void awaitCount(String sql, long expected) {
+    await().atMost(DEADLINE).until(() -> count(sql), n -> n == expected);
+  }
+
+  /** Waits until a query's rows are {@code expected}, in order. */
+  void awaitRows(String sql, String... expected) {
+    await().atMost(DEADLINE).until(() -> query(sql), rows -> rows.equals(List.of(expected)));
+  }
+
+  /** Waits until the org has a subscriber on {@code channel}: later changes reach it. */
+  void awaitSubscribed(String channel) {
+    await().atMost(DEADLINE).until(() -> emulator.changeEvents().subscribers(channel), n -> n > 0);
+  }
+
+  /**
+   * Waits until the mapping's change stream is subscribed, then moves the clock one second on and
+   * polls once. That poll replaces any catch-up poll still scheduled, and like every poll reads
+   * only up to a settle delay before now. From here, with hourly polls and a clock that only the
+   * test moves, a change made in Salesforce reaches Postgres by the stream or by a read the stream
+   * asked for, never by a routine poll.
+   */
+  void quietStream(MutableClock clock, String object) {
+    awaitSubscribed(io.pgforce.engine.inbound.ChangeEventApplier.channelFor(object));
+    clock.advance(Duration.ofSeconds(1));
+    Instant now = clock.instant();
+    engine.pollNow(object);
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () -> engine.mapping(object).orElseThrow().lastPoll(), p -> p.equals(Optional.of(now)));
   }
 
   /** Stops the engine (as a clean shutdown would), keeping the emulator and the database. */
