@@ -101,8 +101,8 @@ public final class ChangeEventApplier implements ChangeEventListener {
 
   /**
    * Applies events in order in one transaction, which also saves the last one's replayId: a burst
-   * of events costs one commit, not one each. A gap event, or an update of a row the table does
-   * not have yet, carries too little to apply: a windowed poll reads those records instead.
+   * of events costs one commit, not one each. A gap event, or an update of a row the table does not
+   * have yet, carries too little to apply: a windowed poll reads those records instead.
    */
   public void applyAll(List<ChangeEvent> events) throws SQLException {
     boolean[] incomplete = {false};
@@ -249,5 +249,4 @@ public final class ChangeEventApplier implements ChangeEventListener {
       return ps.executeQuery().next();
     }
   }
-
 }
