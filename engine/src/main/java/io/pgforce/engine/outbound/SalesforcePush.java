@@ -6,6 +6,7 @@ import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.salesforce.SalesforceClient;
 import io.pgforce.salesforce.error.ApiError;
 import io.pgforce.salesforce.error.ErrorClassifier;
+import io.pgforce.salesforce.error.SalesforceAuthException;
 import io.pgforce.salesforce.error.SalesforceException;
 import io.pgforce.salesforce.rest.SaveResult;
 import java.util.ArrayList;
@@ -99,7 +100,8 @@ final class SalesforcePush {
     } catch (SalesforceException e) {
       // the whole call failed (after the client's own retries): every write in it is judged alike
       WriteError error = new WriteError(e.errorCode(), e.getMessage(), e.fields());
-      boolean retriable = ErrorClassifier.isRetriable(e);
+      // A refused login says nothing about these records: they wait, NEW, until it works again.
+      boolean retriable = ErrorClassifier.isRetriable(e) || e instanceof SalesforceAuthException;
       return writes.stream()
           .map(w -> retriable ? WriteOutcome.retry(w, error) : WriteOutcome.failed(w, error))
           .toList();
