@@ -13,6 +13,7 @@ class ClosestNameTest {
   @Test
   void findsTyposAndAMissingCustomSuffix() {
     assertThat(ClosestName.to("Industy", FIELDS)).contains("Industry");
+    assertThat(ClosestName.to("Nmae", FIELDS)).as("a swap is one edit").contains("Name");
     assertThat(ClosestName.to("annualrevenue", FIELDS)).contains("AnnualRevenue");
     assertThat(ClosestName.to("External_ID", FIELDS)).contains("External_ID__c");
     assertThat(ClosestName.hint("NumberOfEmployes", FIELDS))
