@@ -1,5 +1,6 @@
 package io.pgforce.engine.outbound;
 
+import io.pgforce.engine.LoginRefusals;
 import io.pgforce.engine.outbound.PendingWrite.Kind;
 import io.pgforce.engine.outbound.WriteOutcome.WriteError;
 import io.pgforce.engine.schema.TableDefinition;
@@ -99,9 +100,13 @@ final class SalesforcePush {
       return outcomes;
     } catch (SalesforceException e) {
       // the whole call failed (after the client's own retries): every write in it is judged alike
-      WriteError error = new WriteError(e.errorCode(), e.getMessage(), e.fields());
       // A refused login says nothing about these records: they wait, NEW, until it works again.
-      boolean retriable = ErrorClassifier.isRetriable(e) || e instanceof SalesforceAuthException;
+      if (e instanceof SalesforceAuthException refused) {
+        WriteError error = new WriteError(e.errorCode(), LoginRefusals.explain(refused), List.of());
+        return writes.stream().map(w -> WriteOutcome.retry(w, error)).toList();
+      }
+      WriteError error = new WriteError(e.errorCode(), e.getMessage(), e.fields());
+      boolean retriable = ErrorClassifier.isRetriable(e);
       return writes.stream()
           .map(w -> retriable ? WriteOutcome.retry(w, error) : WriteOutcome.failed(w, error))
           .toList();
