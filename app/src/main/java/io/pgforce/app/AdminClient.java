@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -105,21 +107,39 @@ final class AdminClient {
 
   /** The daemon answered, and refused: its message says why. */
   static final class AdminCallFailedException extends RuntimeException {
-    AdminCallFailedException(String message) {
+    private final int status;
+    private final List<String> problems;
+
+    AdminCallFailedException(String message, int status, List<String> problems) {
       super(message);
+      this.status = status;
+      this.problems = List.copyOf(problems);
+    }
+
+    /** The HTTP status the daemon answered with. */
+    int status() {
+      return status;
+    }
+
+    /** Each problem the daemon listed (400 answers list what is wrong with the input). */
+    List<String> problems() {
+      return problems;
     }
 
     static AdminCallFailedException from(int status, String body) {
       try {
         JsonNode error = JSON.readTree(body);
         StringBuilder message = new StringBuilder(error.path("message").asText("HTTP " + status));
-        error.path("problems").forEach(p -> message.append("\n  - ").append(p.asText()));
+        List<String> problems = new ArrayList<>();
+        error.path("problems").forEach(p -> problems.add(p.asText()));
+        problems.forEach(p -> message.append("\n  - ").append(p));
         if (status == 401) {
           message.append(" (set PGFORCE_ADMIN_TOKEN)");
         }
-        return new AdminCallFailedException(message.toString());
+        return new AdminCallFailedException(message.toString(), status, problems);
       } catch (IOException e) {
-        return new AdminCallFailedException("the daemon answered HTTP " + status);
+        return new AdminCallFailedException(
+            "the daemon answered HTTP " + status, status, List.of());
       }
     }
   }

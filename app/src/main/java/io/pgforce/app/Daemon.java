@@ -5,6 +5,7 @@ import io.pgforce.app.admin.AdminSettings;
 import io.pgforce.app.admin.EngineBackend;
 import io.pgforce.app.metrics.Metrics;
 import io.pgforce.engine.ConfigurationException;
+import io.pgforce.engine.LoginRefusals;
 import io.pgforce.engine.Preflight;
 import io.pgforce.engine.Problems;
 import io.pgforce.engine.config.ConfigKeys;
@@ -16,6 +17,7 @@ import io.pgforce.engine.sync.MappingRegistry;
 import io.pgforce.engine.sync.SyncEngine;
 import io.pgforce.engine.sync.SyncSettings;
 import io.pgforce.salesforce.SalesforceClient;
+import io.pgforce.salesforce.error.SalesforceAuthException;
 import io.pgforce.salesforce.error.SalesforceException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -91,9 +93,14 @@ public final class Daemon implements AutoCloseable {
     try {
       return Optional.of(SalesforceClient.connect(SalesforceSettings.from(config, clock)));
     } catch (SalesforceException | IllegalArgumentException e) {
+      String hint = e instanceof SalesforceAuthException ? "; " + LoginRefusals.WHAT_TO_CHECK : "";
       problems.add(
           "salesforce",
-          "cannot log in at " + config.require(ConfigKeys.LOGIN_URL) + ": " + e.getMessage());
+          "cannot log in at "
+              + config.require(ConfigKeys.LOGIN_URL)
+              + ": "
+              + e.getMessage()
+              + hint);
       return Optional.empty();
     }
   }

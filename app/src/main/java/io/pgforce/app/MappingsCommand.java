@@ -1,6 +1,7 @@
 package io.pgforce.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pgforce.engine.ConfigurationException;
 import io.pgforce.engine.Preflight;
 import io.pgforce.engine.Problems;
 import io.pgforce.engine.config.ConfigKeys;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,9 +82,32 @@ final class MappingsCommand {
           "Check a Heroku Connect mapping export against the org and start syncing its mappings.")
   static final class Import extends FileCommand {
 
+    /**
+     * Checks the file first, whichever way it goes next, so a broken file is reported naming the
+     * file and where it breaks, with exit code 2, and nothing is sent or started.
+     */
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigurationException(
+            "Mapping file " + file, List.of(file + ": no such file; give the path of the export"));
+      }
+      MappingJson.read(Files.readString(file), file.toString());
+      return super.call();
+    }
+
     @Override
     void viaDaemon(AdminClient client) throws Exception {
-      JsonNode answer = client.post("/mappings", Files.readString(file));
+      JsonNode answer;
+      try {
+        answer = client.post("/mappings", Files.readString(file));
+      } catch (AdminClient.AdminCallFailedException e) {
+        if (e.status() == 400 && !e.problems().isEmpty()) {
+          // the org lacks an object or field the file names: the file's problem, as above
+          throw new ConfigurationException("Mapping file " + file, e.problems());
+        }
+        throw e;
+      }
       StringBuilder names = new StringBuilder();
       answer
           .path("created")

@@ -39,6 +39,9 @@ final class StatusTable {
         .append(" mappings")
         .append(apiUsage(connection.path("api_usage")))
         .append(")\n");
+    if (connection.path("detail").isTextual()) {
+      out.append("  ").append(connection.path("detail").asText()).append('\n');
+    }
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADER);
     mappings.path("mappings").forEach(m -> rows.add(row(m)));

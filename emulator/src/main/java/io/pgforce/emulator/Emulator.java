@@ -169,6 +169,21 @@ public final class Emulator implements AutoCloseable {
     org.sessions().expireAll();
   }
 
+  /**
+   * Refuses the org's user, as an admin freezing it or revoking its connected app access would:
+   * open sessions end ({@code 401 INVALID_SESSION_ID}), and logins answer {@code 400
+   * {"error":"invalid_grant","error_description":"authentication failure"}} (refresh tokens: {@code
+   * "expired access/refresh token"}) until {@link #restoreUser()}.
+   */
+  public void revokeUser() {
+    org.sessions().refuseUser(userId());
+  }
+
+  /** Lets the org's user log in again after {@link #revokeUser()}. */
+  public void restoreUser() {
+    org.sessions().restoreUser(userId());
+  }
+
   /** API calls by endpoint, as {@code /__emulator__/stats} reports them. */
   public CallStats stats() {
     return org.stats();

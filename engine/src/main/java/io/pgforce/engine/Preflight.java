@@ -4,13 +4,16 @@ import io.pgforce.engine.config.ConfigKeys;
 import io.pgforce.engine.config.DatabaseUrl;
 import io.pgforce.engine.config.PgforceConfig;
 import io.pgforce.engine.mapping.Mapping;
+import io.pgforce.engine.schema.ClosestName;
 import io.pgforce.engine.schema.ObjectSchemas;
 import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.salesforce.SalesforceClient;
 import io.pgforce.salesforce.error.SalesforceException;
+import io.pgforce.salesforce.rest.SObjectSummary;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -52,8 +55,21 @@ public final class Preflight {
                 + m.objectName()
                 + "' is not available in the org ("
                 + e.errorCode()
-                + "); check the object's API name and the user's access");
+                + ")"
+                + closestObject(salesforce, m.objectName())
+                + "; check the object's API name (custom objects end in '__c') and that the"
+                + " integration user's profile or permission sets can read it");
       }
+    }
+  }
+
+  /** A hint naming the org's object closest to a name it does not have; one call, only then. */
+  private static String closestObject(SalesforceClient salesforce, String objectName) {
+    try {
+      List<String> names = salesforce.describeGlobal().stream().map(SObjectSummary::name).toList();
+      return ClosestName.hint(objectName, names);
+    } catch (SalesforceException e) {
+      return ""; // the hint is a courtesy: without it the problem is still named
     }
   }
 }

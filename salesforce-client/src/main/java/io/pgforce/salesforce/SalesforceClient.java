@@ -95,6 +95,14 @@ public final class SalesforceClient implements AutoCloseable {
     return transport.session().current().organizationId();
   }
 
+  /**
+   * Why Salesforce refuses to log in again, while it does (the session had ended and the new login
+   * was refused); empty once a login succeeds.
+   */
+  public Optional<SalesforceAuthException> loginRefusal() {
+    return transport.session().refusal();
+  }
+
   /** The id of the user the session runs as. */
   public String userId() {
     return transport.session().current().userId();

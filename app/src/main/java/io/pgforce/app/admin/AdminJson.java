@@ -40,7 +40,11 @@ final class AdminJson {
 
   ObjectNode connection(ConnectionFacts facts, List<MappingView> mappings) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("state", ConnectionState.of(mappings, facts.databaseReachable()).name());
+    node.put(
+        "state",
+        ConnectionState.of(mappings, facts.databaseReachable(), facts.loginRefused().isPresent())
+            .name());
+    node.put("detail", facts.loginRefused().orElse(null));
     node.put("organization_id", facts.organizationId());
     node.put("instance_url", facts.instanceUrl());
     node.put("database", facts.databaseReachable() ? "reachable" : "unavailable");

@@ -8,10 +8,12 @@ import java.util.Optional;
  * answers, and the API budget Salesforce reported with its latest response.
  *
  * @param pushed records written to Salesforce since the daemon started
+ * @param loginRefused while Salesforce refuses to log in again: why, and what to check
  */
 public record ConnectionFacts(
     String organizationId,
     String instanceUrl,
     boolean databaseReachable,
     Optional<ApiUsage> apiUsage,
-    long pushed) {}
+    long pushed,
+    Optional<String> loginRefused) {}

@@ -6,13 +6,18 @@ import java.util.List;
 
 /**
  * The connection's state in Heroku Connect's names, derived from its mappings: the worst thing that
- * is true wins. Heroku Connect's NEED_AUTHENTICATION, UNAUTHORIZED and RECOVERY are not produced:
- * pgforce cannot start without a login, and a failure after start shows as SYSTEM_ERROR with the
- * mapping's detail while the engine retries.
+ * is true wins. Heroku Connect's UNAUTHORIZED and RECOVERY are not produced: pgforce cannot start
+ * without a login, and other failures after start show as SYSTEM_ERROR with the mapping's detail
+ * while the engine retries.
  */
 public enum ConnectionState {
   /** The database does not answer. */
   DB_UNAVAILABLE,
+  /**
+   * Salesforce refuses to log in again (a frozen or deactivated user, a changed password, a revoked
+   * connected app): only the operator can fix it. Changes wait and syncing resumes once it is.
+   */
+  NEED_AUTHENTICATION,
   /** At least one mapping failed its last step; the engine retries with backoff. */
   SYSTEM_ERROR,
   /** Every mapping is paused by an operator. */
@@ -25,8 +30,16 @@ public enum ConnectionState {
   IDLE;
 
   public static ConnectionState of(List<MappingView> mappings, boolean databaseReachable) {
+    return of(mappings, databaseReachable, false);
+  }
+
+  public static ConnectionState of(
+      List<MappingView> mappings, boolean databaseReachable, boolean loginRefused) {
     if (!databaseReachable) {
       return DB_UNAVAILABLE;
+    }
+    if (loginRefused) {
+      return NEED_AUTHENTICATION;
     }
     if (any(mappings, MappingStatus.SYSTEM_ERROR)) {
       return SYSTEM_ERROR;

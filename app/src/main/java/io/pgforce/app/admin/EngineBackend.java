@@ -1,5 +1,6 @@
 package io.pgforce.app.admin;
 
+import io.pgforce.engine.LoginRefusals;
 import io.pgforce.engine.Preflight;
 import io.pgforce.engine.Problems;
 import io.pgforce.engine.config.PgforceConfig;
@@ -79,7 +80,8 @@ public final class EngineBackend implements AdminBackend {
         salesforce.instanceUrl(),
         databaseReachable(),
         salesforce.apiUsage(),
-        engine.pushed());
+        engine.pushed(),
+        salesforce.loginRefusal().map(LoginRefusals::explain));
   }
 
   private boolean databaseReachable() {

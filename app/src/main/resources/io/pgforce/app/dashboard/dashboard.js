@@ -146,6 +146,7 @@ function renderConnection(c) {
   const badge = $("connection-state");
   badge.textContent = c.state;
   badge.dataset.state = c.state;
+  badge.title = c.detail || "";
   $("organization").textContent = "org " + c.organization_id;
   const usage = c.api_usage;
   $("api-usage").textContent = usage ? "API " + number(usage.used) + " / " + number(usage.max) + " today" : "";

@@ -29,6 +29,15 @@ class ConnectionStateTest {
   }
 
   @Test
+  void aRefusedLoginNeedsTheOperatorBeforeAnyMappingError() {
+    MappingView failing = view(MappingStatus.SYSTEM_ERROR, TargetState.RUNNING, 2);
+    assertThat(ConnectionState.of(List.of(SYNCED, failing), true, true))
+        .isEqualTo(ConnectionState.NEED_AUTHENTICATION);
+    assertThat(ConnectionState.of(List.of(SYNCED), false, true))
+        .isEqualTo(ConnectionState.DB_UNAVAILABLE);
+  }
+
+  @Test
   void oneFailingMappingMakesTheConnectionASystemError() {
     MappingView failing = view(MappingStatus.SYSTEM_ERROR, TargetState.PAUSED, 0);
     assertThat(ConnectionState.of(List.of(SYNCED, failing), true))

@@ -144,7 +144,12 @@ public final class FeedBackend implements AdminBackend {
   @Override
   public ConnectionFacts connection() {
     return new ConnectionFacts(
-        "00D000000000001AAA", "http://127.0.0.1:1", databaseReachable, apiUsage, 7);
+        "00D000000000001AAA",
+        "http://127.0.0.1:1",
+        databaseReachable,
+        apiUsage,
+        7,
+        Optional.empty());
   }
 
   @Override

@@ -42,6 +42,12 @@ public final class AdminApi implements ApiArea {
     config.routes.delete(BASE + "/faults", ctx -> noContent(ctx, org.faults()::clear));
     config.routes.post(
         BASE + "/faults/expire-sessions", ctx -> noContent(ctx, org.sessions()::expireAll));
+    config.routes.post(
+        BASE + "/faults/revoke-user",
+        ctx -> noContent(ctx, () -> org.sessions().refuseUser(org.identity().userId())));
+    config.routes.post(
+        BASE + "/faults/restore-user",
+        ctx -> noContent(ctx, () -> org.sessions().restoreUser(org.identity().userId())));
     config.routes.delete(BASE + "/faults/{id}", this::removeFault);
     config.routes.get(BASE + "/stats", this::stats);
     config.routes.delete(BASE + "/stats", ctx -> noContent(ctx, org.stats()::reset));

@@ -63,7 +63,7 @@ public final class OAuthApi implements ApiArea {
     Credentials expected = org.credentials();
     boolean userOk = expected.username().equalsIgnoreCase(nullToEmpty(param(ctx, "username")));
     boolean passwordOk = expected.password().equals(param(ctx, "password"));
-    if (!userOk || !passwordOk) {
+    if (!userOk || !passwordOk || refused()) {
       throw OAuthException.badRequest("invalid_grant", "authentication failure");
     }
     return signed(open(), false);
@@ -71,6 +71,9 @@ public final class OAuthApi implements ApiArea {
 
   private ObjectNode clientCredentials(Context ctx) {
     checkClient(ctx, true);
+    if (refused()) { // the connected app's run-as user
+      throw OAuthException.badRequest("invalid_grant", "authentication failure");
+    }
     return signed(open(), true);
   }
 
@@ -81,14 +84,26 @@ public final class OAuthApi implements ApiArea {
             .userForRefreshToken(param(ctx, "refresh_token"))
             .orElseThrow(
                 () -> OAuthException.badRequest("invalid_grant", "expired access/refresh token"));
+    if (org.sessions().isRefused(userId)) {
+      // a frozen user's or revoked app's refresh tokens are refused as expired ones are
+      throw OAuthException.badRequest("invalid_grant", "expired access/refresh token");
+    }
     return signed(org.sessions().open(userId), true);
   }
 
   private ObjectNode jwtBearer(Context ctx) {
     jwt.verify(param(ctx, "assertion"), org.baseUrl());
+    if (refused()) {
+      throw OAuthException.badRequest("invalid_grant", "authentication failure");
+    }
     ObjectNode body = base(open());
     body.put("scope", "api");
     return body;
+  }
+
+  /** Whether the org's one user is refused (frozen, deactivated, or its app access revoked). */
+  private boolean refused() {
+    return org.sessions().isRefused(org.identity().userId());
   }
 
   private Session open() {

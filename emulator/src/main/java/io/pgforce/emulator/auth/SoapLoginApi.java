@@ -49,7 +49,8 @@ public final class SoapLoginApi implements ApiArea {
     Credentials expected = org.credentials();
     boolean userOk = expected.username().equalsIgnoreCase(request.text("username").orElse(""));
     boolean passwordOk = expected.password().equals(request.text("password").orElse(null));
-    if (!userOk || !passwordOk) {
+    boolean refused = org.sessions().isRefused(org.identity().userId());
+    if (!userOk || !passwordOk || refused) {
       throw new SoapFaultException(
           "INVALID_LOGIN",
           "Invalid username, password, security token; or user locked out.",

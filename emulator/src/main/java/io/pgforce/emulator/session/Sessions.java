@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,6 +24,7 @@ public final class Sessions {
   private final String orgId15;
   private final Map<String, Session> byToken = new ConcurrentHashMap<>();
   private final Map<String, String> userByRefreshToken = new ConcurrentHashMap<>();
+  private final Set<String> refusedUsers = ConcurrentHashMap.newKeySet();
 
   public Sessions(Clock clock, Duration lifetime, String orgId) {
     this.clock = clock;
@@ -71,10 +73,31 @@ public final class Sessions {
     return Optional.ofNullable(refreshToken).map(userByRefreshToken::get);
   }
 
-  /** Forgets every session and refresh token. */
+  /**
+   * Refuses a user from now on, as Salesforce does when an admin freezes or deactivates the user or
+   * revokes its connected app access: its sessions end at once (calls answer {@code 401
+   * INVALID_SESSION_ID}) and every login as the user is refused, until {@link #restoreUser}.
+   */
+  public void refuseUser(String userId) {
+    refusedUsers.add(userId);
+    byToken.values().removeIf(s -> s.userId().equals(userId));
+  }
+
+  /** Lets a refused user log in again (existing refresh tokens work again too). */
+  public void restoreUser(String userId) {
+    refusedUsers.remove(userId);
+  }
+
+  /** Whether logins as this user are refused. */
+  public boolean isRefused(String userId) {
+    return refusedUsers.contains(userId);
+  }
+
+  /** Forgets every session and refresh token, and refuses no user. */
   public void clear() {
     byToken.clear();
     userByRefreshToken.clear();
+    refusedUsers.clear();
   }
 
   public Duration lifetime() {

@@ -195,6 +195,43 @@ class AuthIT {
   }
 
   @Test
+  void aRevokedUserLosesItsSessionsAndCannotLogInUntilRestored() {
+    RestClient api = client.withToken(emulator.accessToken());
+    assertThat(api.get(QUERY).status()).isEqualTo(200);
+
+    emulator.revokeUser();
+    Response ended = api.get(QUERY);
+    assertThat(ended.status()).isEqualTo(401);
+    assertThat(ended.body()).contains("\"errorCode\":\"INVALID_SESSION_ID\"");
+    assertOAuthError(
+        client.form(TOKEN, passwordGrant("pgforce123")), "invalid_grant", "authentication failure");
+    assertOAuthError(
+        client.form(TOKEN, refreshGrant("pgforce-refresh-token")),
+        "invalid_grant",
+        "expired access/refresh token");
+    assertThat(
+            client
+                .send("POST", "/services/Soap/u/60.0", soapLogin("pgforce123"), "text/xml")
+                .body())
+        .contains("<faultcode>sf:INVALID_LOGIN</faultcode>");
+
+    emulator.restoreUser();
+    assertThat(client.form(TOKEN, passwordGrant("pgforce123")).status()).isEqualTo(200);
+    assertThat(client.form(TOKEN, refreshGrant("pgforce-refresh-token")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theAdminApiRevokesAndRestoresTheUser() {
+    assertThat(client.send("POST", "/__emulator__/faults/revoke-user", null, null).status())
+        .isEqualTo(204);
+    assertOAuthError(
+        client.form(TOKEN, passwordGrant("pgforce123")), "invalid_grant", "authentication failure");
+    assertThat(client.send("POST", "/__emulator__/faults/restore-user", null, null).status())
+        .isEqualTo(204);
+    assertThat(client.form(TOKEN, passwordGrant("pgforce123")).status()).isEqualTo(200);
+  }
+
+  @Test
   void identityAndUserInfoDescribeTheUser() {
     RestClient api = client.withToken(emulator.accessToken());
     JsonNode identity = api.get("/id/" + emulator.orgId() + "/" + emulator.userId()).json();

@@ -10,6 +10,7 @@ import io.pgforce.engine.mapping.MappingDocument;
 import io.pgforce.engine.mapping.MappingJson;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -125,9 +126,14 @@ public final class ConfigLoader {
       // No mappings here is fine: `pgforce mappings import` may have registered them in the
       // database.
     } catch (ConfigurationException e) {
-      e.problems().forEach(p -> problems.add("mappings", p));
+      String where = file != null ? "mappings-file " + file : "mappings";
+      e.problems().forEach(p -> problems.add(where, p));
+    } catch (NoSuchFileException e) {
+      problems.add(
+          "mappings-file",
+          "no file at " + file + " (a relative path is read from the configuration file's folder)");
     } catch (IOException e) {
-      problems.add("mappings-file", "cannot read " + file + ": " + e.getMessage());
+      problems.add("mappings-file", "cannot read " + file + ": " + e);
     }
     return new MappingDocument(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
   }

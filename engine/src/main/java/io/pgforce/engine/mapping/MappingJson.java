@@ -73,7 +73,10 @@ public final class MappingJson {
       return JSON.readTree(json);
     } catch (JsonProcessingException e) {
       problems.add(
-          "line " + e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+          "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(),
+          "not valid JSON: "
+              + e.getOriginalMessage()
+              + "; a mapping file is Heroku Connect's export: {\"mappings\": [...]}");
       return null;
     }
   }
@@ -85,7 +88,10 @@ public final class MappingJson {
     JsonNode connection = root.path("connection");
     JsonNode list = root.path("mappings");
     if (!list.isArray()) {
-      problems.add("mappings", "must be a list of {\"object_name\": ..., \"config\": {...}}");
+      problems.add(
+          "mappings",
+          (list.isMissingNode() ? "missing" : "must be a list, not " + list.getNodeType())
+              + "; a mapping file holds \"mappings\": [{\"object_name\": ..., \"config\": {...}}]");
       return null;
     }
     List<Mapping> mappings = new ArrayList<>();

@@ -95,8 +95,10 @@ final class MappingReader {
     JsonNode fields = config.path("fields");
     List<String> names = new ArrayList<>();
     if (!fields.isObject()) {
+      String got = fields.isMissingNode() ? "missing" : "got " + fields;
       problems.add(
-          path + ".config.fields", "must be an object of field names, like {\"Name\": {}}");
+          path + ".config.fields",
+          "must be an object of field names, like {\"Name\": {}, \"Phone\": {}}; " + got);
       return names;
     }
     for (Iterator<String> it = fields.fieldNames(); it.hasNext(); ) {

@@ -137,10 +137,25 @@ public final class OutboundWriter implements Runnable {
         retry);
     if (retry) {
       growBackoff();
+      logWhyWritesWait(outcomes);
     } else {
       backoff = Duration.ZERO;
     }
     return !retry;
+  }
+
+  /** Says why writes went back to NEW, so an operator sees a refused login, not just a retry. */
+  private void logWhyWritesWait(List<WriteOutcome> outcomes) {
+    outcomes.stream()
+        .filter(o -> o.result() == Result.RETRY)
+        .findFirst()
+        .flatMap(WriteOutcome::error)
+        .ifPresent(
+            e ->
+                LOG.warn(
+                    "event=\"outbound writes wait\" state=NEW retry_in_secs={} error=\"{}\"",
+                    backoff.toMillis() / 1000.0,
+                    e.code() + ": " + e.message()));
   }
 
   private void observe(List<WriteOutcome> outcomes) {

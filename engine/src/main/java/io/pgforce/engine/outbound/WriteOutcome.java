@@ -1,7 +1,9 @@
 package io.pgforce.engine.outbound;
 
+import io.pgforce.engine.LoginRefusals;
 import io.pgforce.salesforce.error.ApiError;
 import io.pgforce.salesforce.error.ErrorClassifier;
+import io.pgforce.salesforce.error.SalesforceAuthException;
 import io.pgforce.salesforce.error.SalesforceException;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +61,11 @@ public record WriteOutcome(
    * Every write of a call that failed as a whole (after the client's own retries), judged alike.
    */
   public static List<WriteOutcome> callFailed(List<PendingWrite> writes, SalesforceException e) {
+    if (e instanceof SalesforceAuthException refused) {
+      // a refused login says nothing about these records: they wait, NEW, until it works again
+      WriteError error = new WriteError(e.errorCode(), LoginRefusals.explain(refused), List.of());
+      return writes.stream().map(w -> retry(w, error)).toList();
+    }
     WriteError error = new WriteError(e.errorCode(), e.getMessage(), e.fields());
     boolean retriable = ErrorClassifier.isRetriable(e);
     return writes.stream().map(w -> retriable ? retry(w, error) : failed(w, error)).toList();

@@ -44,7 +44,7 @@ public final class TableDefinition {
       }
       Optional<SfField> field = schema.field(apiName);
       if (field.isEmpty()) {
-        problems.add(where, unknownField(apiName, mapping.objectName()));
+        problems.add(where, unknownField(apiName, schema));
       } else if (field.get().isCompound()) {
         schema
             .componentsOf(field.get().name())
@@ -142,11 +142,15 @@ public final class TableDefinition {
     return Optional.of(Column.of(SfField.relationshipExternalId(reference.get(), externalId)));
   }
 
-  private static String unknownField(String field, String object) {
+  private static String unknownField(String field, ObjectSchema schema) {
+    List<String> known = schema.fields().stream().map(SfField::name).toList();
     return "No such column '"
         + field
         + "' on entity '"
-        + object
-        + "'; check the spelling against the object's describe, and append '__c' to a custom field's name";
+        + schema.name()
+        + "'"
+        + ClosestName.hint(field, known)
+        + "; check the spelling against the object's describe, append '__c' to a custom field's"
+        + " name, and check the integration user's field-level security";
   }
 }

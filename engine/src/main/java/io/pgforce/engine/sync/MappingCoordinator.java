@@ -1,6 +1,7 @@
 package io.pgforce.engine.sync;
 
 import io.pgforce.engine.ConfigurationException;
+import io.pgforce.engine.LoginRefusals;
 import io.pgforce.engine.Problems;
 import io.pgforce.engine.inbound.ChangeEventApplier;
 import io.pgforce.engine.inbound.ChangeEventInbox;
@@ -304,14 +305,15 @@ public final class MappingCoordinator implements Runnable {
   /** Records a failure; the one place that decides how long to back off before trying again. */
   private void fail(Exception e, MappingStatus status) {
     boolean retriable = ErrorClassifier.isRetriable(e) || e instanceof SQLException;
-    state.status(status, e.getMessage());
+    String detail = LoginRefusals.in(e).map(LoginRefusals::explain).orElse(e.getMessage());
+    state.status(status, detail);
     LOG.warn(
         "event=\"{} sync step failed\" state={} retriable={} retry_in_secs={} error=\"{}\"",
         mapping.objectName(),
         status,
         retriable,
         errorBackoff.toSeconds(),
-        e.getMessage());
+        detail);
     Duration doubled = errorBackoff.multipliedBy(2);
     errorBackoff = doubled.compareTo(MAX_ERROR_BACKOFF) > 0 ? MAX_ERROR_BACKOFF : doubled;
   }

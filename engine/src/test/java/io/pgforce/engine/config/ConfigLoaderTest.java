@@ -127,6 +127,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aBrokenMappingsFileIsNamedWithWhereItBreaks(@TempDir Path dir) throws Exception {
+    Path export = Files.writeString(dir.resolve("export.json"), "{\"mappings\": [\n  {,}\n]}");
+    String yaml = VALID.substring(0, VALID.indexOf("mappings:")) + "mappings-file: export.json\n";
+    Path file = Files.writeString(dir.resolve("pgforce.yml"), yaml);
+
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("mappings-file " + export + ": line 2, column ")
+                    .contains("not valid JSON"));
+  }
+
+  @Test
+  void aMissingMappingsFileSaysWhereItWasLookedFor(@TempDir Path dir) throws Exception {
+    String yaml = VALID.substring(0, VALID.indexOf("mappings:")) + "mappings-file: nope.json\n";
+    Path file = Files.writeString(dir.resolve("pgforce.yml"), yaml);
+
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+        .hasMessageContaining(
+            "mappings-file: no file at "
+                + dir.resolve("nope.json")
+                + " (a relative path is read from the configuration file's folder)");
+  }
+
+  @Test
   void parsesDatabaseUrlsOfBothKinds() {
     assertThat(DatabaseUrl.parse("postgres://u:p%40ss@h:6543/d").password()).contains("p@ss");
     assertThat(DatabaseUrl.parse("jdbc:postgresql://h/d?user=x").jdbcUrl())

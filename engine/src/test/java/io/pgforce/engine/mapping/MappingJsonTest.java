@@ -104,7 +104,34 @@ class MappingJsonTest {
   void reportsBrokenJsonWithItsLine() {
     assertThatThrownBy(() -> MappingJson.read("{\n \"mappings\": [,]\n}", "broken.json"))
         .hasMessageContaining("Mapping file broken.json has 1 problem:")
-        .hasMessageContaining("line 2: not valid JSON");
+        .hasMessageContaining("line 2, column 15: not valid JSON: Unexpected character (','");
+  }
+
+  @Test
+  void reportsAFileOfTheWrongShape() {
+    assertThatThrownBy(() -> MappingJson.read("{\"mapping\": []}", "typo.json"))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "mappings: missing; a mapping file holds \"mappings\": [{\"object_name\": ..., \"config\": {...}}]"));
+    assertThatThrownBy(() -> MappingJson.read("{\"mappings\": {}}", "object.json"))
+        .hasMessageContaining("mappings: must be a list, not OBJECT");
+  }
+
+  @Test
+  void reportsAFieldListWrittenAsAList() {
+    String json =
+        "{\"mappings\": [{\"object_name\": \"Account\", \"config\": {\"fields\": [\"Name\"]}}]}";
+
+    assertThatThrownBy(() -> MappingJson.read(json, "list.json"))
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "mappings[0].config.fields: must be an object of field names, like {\"Name\": {}, \"Phone\": {}}; got [\"Name\"]"));
   }
 
   @Test

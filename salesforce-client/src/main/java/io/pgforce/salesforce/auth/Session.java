@@ -1,5 +1,7 @@
 package io.pgforce.salesforce.auth;
 
+import io.pgforce.salesforce.error.SalesforceAuthException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +13,7 @@ public final class Session {
 
   private final Supplier<AccessToken> login;
   private AccessToken current;
+  private volatile SalesforceAuthException refusal;
 
   /** Logs in at once, so a wrong configuration fails here. */
   public Session(Supplier<AccessToken> login) {
@@ -29,8 +32,28 @@ public final class Session {
    */
   public synchronized AccessToken renew(AccessToken stale) {
     if (current == stale) {
-      current = login.get();
+      current = loginRemembering();
     }
     return current;
+  }
+
+  /**
+   * Why Salesforce refused the latest attempt to log in again, until one succeeds: a frozen or
+   * deactivated user, a changed password, a revoked connected app. Lets a daemon show that its
+   * connection needs the operator rather than a retry.
+   */
+  public Optional<SalesforceAuthException> refusal() {
+    return Optional.ofNullable(refusal);
+  }
+
+  private AccessToken loginRemembering() {
+    try {
+      AccessToken token = login.get();
+      refusal = null;
+      return token;
+    } catch (SalesforceAuthException e) {
+      refusal = e;
+      throw e;
+    }
   }
 }
