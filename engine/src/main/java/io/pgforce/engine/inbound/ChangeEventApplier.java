@@ -173,7 +173,8 @@ public final class ChangeEventApplier implements ChangeEventListener {
     ChangeEventHeader h = event.header();
     Instant at = Instant.ofEpochMilli(h.commitTimestamp()).truncatedTo(ChronoUnit.SECONDS);
     switch (h.changeType()) {
-      case CREATE, UNDELETE -> applier.apply(c, def, fullRows(h.recordIds(), event, at));
+      case CREATE -> applier.apply(c, def, fullRows(unlessPushedHere(c, h), event, at));
+      case UNDELETE -> applier.apply(c, def, fullRows(h.recordIds(), event, at));
       case UPDATE -> {
         return update(c, h.recordIds(), EventFields.columns(def, event.fields()), at);
       }
@@ -240,6 +241,24 @@ public final class ChangeEventApplier implements ChangeEventListener {
       }
     }
     return complete;
+  }
+
+  /**
+   * The records of a CREATE to insert. One pgforce created itself can overtake the writer, which
+   * has yet to write the new sfid back to the local row: inserting it would make a second row. The
+   * writer gives the local row its sfid; the event adds nothing to that.
+   */
+  private List<String> unlessPushedHere(Connection c, ChangeEventHeader h) throws SQLException {
+    if (!h.originatedFrom(salesforce.config().clientName())) {
+      return h.recordIds();
+    }
+    List<String> known = new ArrayList<>();
+    for (String id : h.recordIds()) {
+      if (exists(c, id)) {
+        known.add(id);
+      }
+    }
+    return known;
   }
 
   private boolean exists(Connection c, String sfid) throws SQLException {

@@ -8,6 +8,7 @@ import io.pgforce.salesforce.streaming.ChangeEventHeader;
 import io.pgforce.salesforce.streaming.ChangeType;
 import io.pgforce.testkit.TestDatabase;
 import io.pgforce.testkit.WithPostgres;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,8 +38,7 @@ class CdcEchoIT {
       h.quietStream(clock, "Account");
       h.emulator.stats().reset();
       // Echoes arrive after the writer has recorded its result, as Salesforce's event latency makes
-      // likely. An echo that overtakes it is not handled yet: an insert's echo then adds a second
-      // row before the new sfid is written back, and an update's is skipped (the row is PENDING).
+      // likely (an echo that overtakes it: see below)
       h.emulator.streamingFaults().delayEvents(java.time.Duration.ofSeconds(2));
 
       db.execute("INSERT INTO salesforce.account (name, industry) VALUES ('Local Co', 'Energy')");
@@ -61,6 +61,41 @@ class CdcEchoIT {
       assertThat(writeCalls(h)).as("one push per local change, none for the echoes").isEqualTo(2);
       assertThat(h.salesforce.count("SELECT COUNT() FROM Account WHERE Name = 'Local Co'")).isOne();
     }
+  }
+
+  @Test
+  void anInsertsEchoThatOvertakesTheWriteBackAddsNoSecondRow(TestDatabase db) throws Exception {
+    MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    try (SyncHarness h = SyncHarness.create(db, clock)) {
+      h.start(
+          SyncHarness.settings(10_000),
+          SyncHarness.streamed("Account", Access.READ_WRITE, "Name", "Industry"));
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
+      h.quietStream(clock, "Account");
+      long replayedBefore = replayId(h);
+
+      db.execute("INSERT INTO salesforce.account (name, industry) VALUES ('Local Co', 'Energy')");
+      try (Connection locker = db.connect()) {
+        locker.setAutoCommit(false);
+        // the writer cannot write the sfid back while this lock is held; the echo can arrive
+        locker.createStatement().executeQuery(ROW.formatted("id") + " FOR UPDATE").close();
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(60))
+            .until(() -> replayId(h) > replayedBefore);
+        assertThat(h.count("SELECT count(*) FROM salesforce.account")).isOne();
+        locker.rollback();
+      }
+
+      h.awaitRows(ROW.formatted("_hc_lastop"), "INSERTED");
+      assertThat(h.count("SELECT count(*) FROM salesforce.account WHERE sfid IS NOT NULL")).isOne();
+      assertThat(h.count("SELECT count(*) FROM salesforce.account")).isOne();
+      assertThat(h.query("SELECT state FROM salesforce._trigger_log")).containsExactly("SUCCESS");
+    }
+  }
+
+  private static long replayId(SyncHarness h) throws Exception {
+    List<String> ids = h.query("SELECT replay_id FROM pgforce.replay_position");
+    return ids.isEmpty() ? -1 : Long.parseLong(ids.get(0));
   }
 
   private static long writeCalls(SyncHarness h) {
