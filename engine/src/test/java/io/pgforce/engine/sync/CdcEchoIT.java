@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +57,9 @@ class CdcEchoIT {
       assertThat(h.query("SELECT action || ' ' || state FROM salesforce._trigger_log ORDER BY id"))
           .as("the echoes' writes were not logged")
           .containsExactly("INSERT SUCCESS", "UPDATE SUCCESS");
-      assertThat(writeCalls(h)).as("one push per local change, none for the echoes").isEqualTo(2);
+      assertThat(h.collectionsWriteCalls())
+          .as("one push per local change, none for the echoes")
+          .isEqualTo(2);
       assertThat(h.salesforce.count("SELECT COUNT() FROM Account WHERE Name = 'Local Co'")).isOne();
     }
   }
@@ -96,12 +97,5 @@ class CdcEchoIT {
   private static long replayId(SyncHarness h) throws Exception {
     List<String> ids = h.query("SELECT replay_id FROM pgforce.replay_position");
     return ids.isEmpty() ? -1 : Long.parseLong(ids.get(0));
-  }
-
-  private static long writeCalls(SyncHarness h) {
-    return h.emulator.stats().snapshot().entrySet().stream()
-        .filter(e -> e.getKey().contains("composite/sobjects") && !e.getKey().startsWith("GET"))
-        .mapToLong(Map.Entry::getValue)
-        .sum();
   }
 }

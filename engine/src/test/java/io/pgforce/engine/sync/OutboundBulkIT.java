@@ -10,9 +10,7 @@ import io.pgforce.testkit.TestDatabase;
 import io.pgforce.testkit.WithPostgres;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +47,9 @@ class OutboundBulkIT {
       assertThat(h.count("SELECT count(*) FROM salesforce.account WHERE sfid IS NOT NULL"))
           .isEqualTo(ROWS - 1);
       assertSfidsMatchExternalIds(h);
-      assertThat(collectionsWrites(h)).as("no Collections call for a bulk-sized push").isZero();
+      assertThat(h.collectionsWriteCalls())
+          .as("no Collections call for a bulk-sized push")
+          .isZero();
       assertThat(ingestJobs(h)).isEqualTo(1);
 
       db.execute(
@@ -63,7 +63,7 @@ class OutboundBulkIT {
 
       db.execute("DELETE FROM salesforce.account WHERE sfid IS NOT NULL");
       await().atMost(DEADLINE).until(() -> h.salesforce.count("SELECT COUNT() FROM Account") == 0);
-      assertThat(collectionsWrites(h)).isZero();
+      assertThat(h.collectionsWriteCalls()).isZero();
       assertThat(ingestJobs(h)).isEqualTo(3);
     }
   }
@@ -99,16 +99,7 @@ class OutboundBulkIT {
 
   private static SyncHarness started(TestDatabase db) throws Exception {
     SyncHarness h = SyncHarness.create(db, Clock.systemUTC());
-    Mapping account =
-        new Mapping(
-            "Account",
-            Access.READ_WRITE,
-            false,
-            1,
-            30000,
-            List.of("Name", "External_ID__c"),
-            Map.of(),
-            Optional.of("External_ID__c"));
+    Mapping account = SyncHarness.accountByExternalId();
     Mapping contact =
         SyncHarness.mapping(
             "Contact", Access.READ_WRITE, false, "LastName", "Account__r__External_ID__c");
@@ -139,13 +130,6 @@ class OutboundBulkIT {
 
   private static void awaitCount(SyncHarness h, String sql, long expected) {
     await().atMost(DEADLINE).until(() -> h.count(sql) == expected);
-  }
-
-  private static long collectionsWrites(SyncHarness h) {
-    return h.emulator.stats().snapshot().entrySet().stream()
-        .filter(e -> e.getKey().contains("composite/sobjects") && !e.getKey().startsWith("GET"))
-        .mapToLong(Map.Entry::getValue)
-        .sum();
   }
 
   private static long ingestJobs(SyncHarness h) {

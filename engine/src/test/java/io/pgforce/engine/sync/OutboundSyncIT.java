@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Postgres to Salesforce through the trigger log, end to end against the emulator. */
@@ -43,7 +42,9 @@ class OutboundSyncIT {
                   h.query("SELECT _hc_lastop FROM salesforce.account WHERE sfid = '" + sfid + "'")
                       .equals(List.of("SYNCED")));
 
-      assertThat(writeCalls(h)).as("one Postgres write, one Salesforce write").isEqualTo(1);
+      assertThat(h.collectionsWriteCalls())
+          .as("one Postgres write, one Salesforce write")
+          .isEqualTo(1);
       assertThat(h.count("SELECT count(*) FROM salesforce._trigger_log"))
           .as("nothing written back was logged")
           .isEqualTo(1);
@@ -171,7 +172,7 @@ class OutboundSyncIT {
                           "SELECT count(*) FROM salesforce._trigger_log WHERE state IN ('NEW', 'PENDING')")
                       == 0);
 
-      assertThat(writeCalls(h)).as("10,000 updates merged into one call").isEqualTo(1);
+      assertThat(h.collectionsWriteCalls()).as("10,000 updates merged into one call").isEqualTo(1);
       assertThat(h.count("SELECT count(*) FROM salesforce._trigger_log WHERE state = 'MERGED'"))
           .isEqualTo(9_999);
     }
@@ -181,16 +182,7 @@ class OutboundSyncIT {
   void aParentAndItsChildInsertedInOneTransactionAreLinkedByExternalId(TestDatabase db)
       throws Exception {
     try (SyncHarness h = SyncHarness.create(db, Clock.systemUTC())) {
-      var account =
-          new io.pgforce.engine.mapping.Mapping(
-              "Account",
-              Access.READ_WRITE,
-              false,
-              1,
-              30000,
-              List.of("Name", "External_ID__c"),
-              Map.of(),
-              java.util.Optional.of("External_ID__c"));
+      var account = SyncHarness.accountByExternalId();
       var contact =
           SyncHarness.mapping(
               "Contact",
@@ -242,13 +234,6 @@ class OutboundSyncIT {
             () ->
                 h.engine().mapping("Account").orElseThrow().status() == MappingStatus.DATA_SYNCED);
     return h;
-  }
-
-  private static long writeCalls(SyncHarness h) {
-    return h.emulator.stats().snapshot().entrySet().stream()
-        .filter(e -> e.getKey().contains("composite/sobjects") && !e.getKey().startsWith("GET"))
-        .mapToLong(Map.Entry::getValue)
-        .sum();
   }
 
   private static String awaitValue(SyncHarness h, String sql) {

@@ -89,16 +89,7 @@ class SoqlBreakingValuesIT {
   void nastyValuesWrittenInPostgresArriveUpsertedAndLinkedByExternalId(TestDatabase db)
       throws Exception {
     try (SyncHarness h = SyncHarness.create(db, Clock.systemUTC())) {
-      Mapping account =
-          new Mapping(
-              "Account",
-              Access.READ_WRITE,
-              false,
-              1,
-              30000,
-              List.of("Name", "External_ID__c"),
-              Map.of(),
-              Optional.of("External_ID__c"));
+      Mapping account = SyncHarness.accountByExternalId();
       Mapping contact =
           SyncHarness.mapping(
               "Contact", Access.READ_WRITE, false, "LastName", "Account__r__External_ID__c");

@@ -105,6 +105,27 @@ final class SyncHarness implements AutoCloseable {
         .withTiming(bulkThreshold, Duration.ofSeconds(5), SETTLE);
   }
 
+  /** Read-write Account with Name and External_ID__c, inserting by upsert on the external id. */
+  static Mapping accountByExternalId() {
+    return new Mapping(
+        "Account",
+        Access.READ_WRITE,
+        false,
+        1,
+        30000,
+        List.of("Name", "External_ID__c"),
+        Map.of(),
+        Optional.of("External_ID__c"));
+  }
+
+  /** sObject Collections write calls the org has received (since its stats were last reset). */
+  long collectionsWriteCalls() {
+    return emulator.stats().snapshot().entrySet().stream()
+        .filter(e -> e.getKey().contains("composite/sobjects") && !e.getKey().startsWith("GET"))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
   static Mapping mapping(String object, Access access, boolean cdc, String... fields) {
     return new Mapping(object, access, cdc, 1, 30000, List.of(fields), Map.of(), Optional.empty());
   }
