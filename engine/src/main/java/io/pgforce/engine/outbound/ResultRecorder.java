@@ -89,6 +89,7 @@ public final class ResultRecorder {
 
     void flush(Connection c) throws SQLException {
       for (Map.Entry<String, List<Object[]>> table : rowsByTable.entrySet()) {
+        adoptInboundCopies(c, table.getKey(), table.getValue());
         try (PreparedStatement ps = c.prepareStatement(rowSql(table.getKey()))) {
           for (Object[] values : table.getValue()) {
             for (int i = 0; i < values.length; i++) {
@@ -102,6 +103,35 @@ public final class ResultRecorder {
       for (Map.Entry<List<String>, List<Long>> group : entriesByState.entrySet()) {
         setEntries(c, group.getValue(), group.getKey().get(0), group.getKey().get(1));
       }
+    }
+  }
+
+  /**
+   * An insert's own change event (or a poll) can reach Postgres before its result is recorded: the
+   * inbound side then finds no row with the new sfid and inserts a copy, and writing the sfid back
+   * to the application's row would break the sfid's uniqueness. The application's row keeps its id
+   * and takes the sfid; the copy goes, its waiting changes moving to the row. Salesforce's values
+   * come back on the next poll, which re-reads the overlap window.
+   */
+  private void adoptInboundCopies(Connection c, String table, List<Object[]> rows)
+      throws SQLException {
+    String sql =
+        """
+        WITH copy AS (DELETE FROM %1$s WHERE sfid = ? AND id <> ? RETURNING id)
+        UPDATE %2$s l SET record_id = ? FROM copy
+        WHERE l.table_name = ? AND l.record_id = copy.id AND l.state = 'NEW'"""
+            .formatted(schema.table(table), schema.table("_trigger_log"));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        if ("INSERTED".equals(row[1]) && row[0] != null) {
+          ps.setObject(1, row[0]);
+          ps.setObject(2, row[4]);
+          ps.setObject(3, row[4]);
+          ps.setObject(4, table);
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
     }
   }
 

@@ -136,6 +136,29 @@ class TriggerLogQueueIT {
   }
 
   @Test
+  void anInsertWhoseEchoArrivedFirstKeepsTheApplicationsRowAndNoCopy(TestDatabase db)
+      throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('mine')");
+    try (Connection c = sync(db)) {
+      List<PendingWrite> writes = ChangeMerger.merge(queue.claim(c, 10));
+      // the insert's change event is applied before its result is recorded: a second row
+      c.createStatement()
+          .execute(
+              "INSERT INTO salesforce.account (name, sfid) VALUES ('mine', '001000000000001AAA')");
+      db.execute("UPDATE salesforce.account SET name = 'edited' WHERE sfid IS NOT NULL");
+      recorder.record(c, List.of(WriteOutcome.success(writes.get(0), "001000000000001AAA")));
+    }
+    assertThat(query(db, "SELECT concat_ws('|', id, sfid, _hc_lastop) FROM salesforce.account"))
+        .containsExactly("1|001000000000001AAA|PENDING"); // its moved edit waits
+    assertThat(
+            query(
+                db,
+                "SELECT concat_ws('|', action, record_id, state) FROM salesforce._trigger_log ORDER BY id"))
+        .as("the copy's waiting edit now belongs to the application's row")
+        .containsExactly("INSERT|1|SUCCESS", "UPDATE|1|NEW");
+  }
+
+  @Test
   void retriesGoBackToNewAndStaleClaimsAreHandedBack(TestDatabase db) throws Exception {
     db.execute("INSERT INTO salesforce.account (name) VALUES ('locked'), ('orphan')");
     try (Connection c = sync(db)) {
