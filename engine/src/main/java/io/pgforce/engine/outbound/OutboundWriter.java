@@ -69,7 +69,9 @@ public final class OutboundWriter implements Runnable {
   @Override
   public void run() {
     try {
-      db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM));
+      // One writer serves a sync schema, so whatever is PENDING now was claimed by a writer that
+      // died (SIGKILL, a lost host) and would otherwise wait for the stale-claim age.
+      db.inTransaction(c -> queue.requeueStale(c, Duration.ZERO));
       while (!stopped) {
         drain();
         waitForWork();
@@ -88,8 +90,10 @@ public final class OutboundWriter implements Runnable {
   /** Pushes until nothing NEW is left, or until Salesforce asks to slow down. */
   private void drain() {
     while (!stopped) {
+      List<LogEntry> claimed = List.of();
       try {
-        List<LogEntry> claimed = db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
+        db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM)); // a hand-back that failed
+        claimed = db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
         if (claimed.isEmpty()) {
           return;
         }
@@ -98,9 +102,28 @@ public final class OutboundWriter implements Runnable {
         }
       } catch (SQLException | RuntimeException e) {
         LOG.warn("event=\"outbound round failed\" error=\"{}\"", e.getMessage());
+        handBack(claimed);
         growBackoff();
         return;
       }
+    }
+  }
+
+  /**
+   * A round that failed before its results were recorded (the database went away, say) hands its
+   * entries back to NEW, so the next round pushes them again instead of leaving them PENDING.
+   */
+  private void handBack(List<LogEntry> claimed) {
+    if (claimed.isEmpty()) {
+      return;
+    }
+    try {
+      db.inTransaction(c -> queue.release(c, claimed.stream().map(LogEntry::id).toList()));
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn(
+          "event=\"outbound hand-back failed\" entries={} error=\"{}\"",
+          claimed.size(),
+          e.getMessage());
     }
   }
 

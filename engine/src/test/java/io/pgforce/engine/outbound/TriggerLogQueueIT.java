@@ -159,6 +159,17 @@ class TriggerLogQueueIT {
   }
 
   @Test
+  void aFailedRoundHandsItsClaimsBack(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('a'), ('b')");
+    try (Connection c = sync(db)) {
+      List<LogEntry> claimed = queue.claim(c, 10);
+      assertThat(queue.release(c, List.of(claimed.get(0).id()))).isEqualTo(1);
+      assertThat(query(db, "SELECT state FROM salesforce._trigger_log ORDER BY id"))
+          .containsExactly("NEW", "PENDING");
+    }
+  }
+
+  @Test
   void retriesGoBackToNewAndStaleClaimsAreHandedBack(TestDatabase db) throws Exception {
     db.execute("INSERT INTO salesforce.account (name) VALUES ('locked'), ('orphan')");
     try (Connection c = sync(db)) {

@@ -231,6 +231,23 @@ class OutboundSyncIT {
     }
   }
 
+  @Test
+  void changesADeadWriterLeftPendingArePushedAfterARestart(TestDatabase db) throws Exception {
+    try (SyncHarness h = started(db, "Name")) {
+      h.stopEngine();
+      db.execute("INSERT INTO salesforce.account (name) VALUES ('claimed by a killed writer')");
+      // what a writer killed with SIGKILL between claim and result leaves behind
+      db.execute("UPDATE salesforce._trigger_log SET state = 'PENDING', updated_at = now()");
+      h.start(
+          SyncHarness.settings(10_000),
+          SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"));
+
+      String sfid = awaitValue(h, "SELECT sfid FROM salesforce.account WHERE sfid IS NOT NULL");
+      assertThat(h.salesforce.retrieve("Account", sfid, "Name").orElseThrow().text("Name"))
+          .contains("claimed by a killed writer");
+    }
+  }
+
   private static SyncHarness started(TestDatabase db, String... fields) throws Exception {
     SyncHarness h = SyncHarness.create(db, Clock.systemUTC());
     h.start(
