@@ -29,6 +29,7 @@ public final class OutboundWriter implements Runnable {
   private static final int CLAIM_BATCH = 2000;
   private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
+  private static final Duration MAX_RECORD_WAIT = Duration.ofSeconds(5);
 
   private final Database db;
   private final LogNotifications wake;
@@ -131,11 +132,7 @@ public final class OutboundWriter implements Runnable {
   private boolean pushRound(List<PendingWrite> writes) throws SQLException {
     long started = System.nanoTime();
     List<WriteOutcome> outcomes = batches.push(writes);
-    db.inTransaction(
-        c -> {
-          recorder.record(c, outcomes);
-          return null;
-        });
+    recordUntilDone(outcomes);
     long ok =
         outcomes.stream()
             .filter(o -> o.result() == Result.SUCCESS && o.write().kind() != Kind.NOTHING)
@@ -156,6 +153,47 @@ public final class OutboundWriter implements Runnable {
       backoff = Duration.ZERO;
     }
     return !retry;
+  }
+
+  /**
+   * Records what Salesforce answered, trying again until it is recorded: the writes happened, and
+   * pushing them again would create inserted records twice. The database may be restarting, or an
+   * insert's own change event may have just committed a copy of its row (the next try adopts it).
+   */
+  private void recordUntilDone(List<WriteOutcome> outcomes) throws SQLException {
+    Duration wait = Duration.ofMillis(200);
+    while (true) {
+      try {
+        db.inTransaction(
+            c -> {
+              recorder.record(c, outcomes);
+              return null;
+            });
+        return;
+      } catch (SQLException e) {
+        if (stopped || Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        LOG.warn(
+            "event=\"recording push results failed\" records={} retry_in_ms={} error=\"{}\"",
+            outcomes.size(),
+            wait.toMillis(),
+            e.getMessage());
+        sleepQuietly(wait);
+        wait =
+            wait.multipliedBy(2).compareTo(MAX_RECORD_WAIT) > 0
+                ? MAX_RECORD_WAIT
+                : wait.multipliedBy(2);
+      }
+    }
+  }
+
+  private static void sleepQuietly(Duration d) {
+    try {
+      Thread.sleep(d.toMillis()); // waiting for the database to come back, not for a sync result
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void observe(List<WriteOutcome> outcomes) {
