@@ -103,10 +103,19 @@ END $$;
 
 -- An application's write marks its row PENDING until the writer has pushed it. The trigger's WHEN
 -- clause keeps the sync's own sessions out, so their writes keep the status they set and a bulk
--- COPY runs no per-row PL/pgSQL at all.
+-- COPY runs no per-row PL/pgSQL at all. An update that changes nothing is logged IGNORE and never
+-- pushed, so it keeps the row's status: a PENDING row nothing will push would refuse every later
+-- change from Salesforce.
 CREATE OR REPLACE FUNCTION {{schema}}."hc_status"() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    NEW._hc_lastop := OLD._hc_lastop;
+    NEW._hc_err := OLD._hc_err;
+    IF NEW IS NOT DISTINCT FROM OLD THEN
+      RETURN NEW;
+    END IF;
+  END IF;
   NEW._hc_lastop := 'PENDING';
   NEW._hc_err := NULL;
   RETURN NEW;

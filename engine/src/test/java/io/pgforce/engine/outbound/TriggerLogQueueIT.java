@@ -159,6 +159,20 @@ class TriggerLogQueueIT {
   }
 
   @Test
+  void anUpdateThatChangesNothingKeepsTheRowsStatus(TestDatabase db) throws Exception {
+    try (Connection c = sync(db)) {
+      c.createStatement()
+          .execute(
+              "INSERT INTO salesforce.account (name, sfid, _hc_lastop) VALUES ('same', '001000000000001AAA', 'SYNCED')");
+    }
+    db.execute("UPDATE salesforce.account SET name = 'same'");
+    assertThat(query(db, "SELECT _hc_lastop FROM salesforce.account")).containsExactly("SYNCED");
+    assertThat(query(db, "SELECT state FROM salesforce._trigger_log")).containsExactly("IGNORE");
+    db.execute("UPDATE salesforce.account SET name = 'changed'");
+    assertThat(query(db, "SELECT _hc_lastop FROM salesforce.account")).containsExactly("PENDING");
+  }
+
+  @Test
   void aFailedRoundHandsItsClaimsBack(TestDatabase db) throws Exception {
     db.execute("INSERT INTO salesforce.account (name) VALUES ('a'), ('b')");
     try (Connection c = sync(db)) {
