@@ -90,6 +90,7 @@ public final class ResultRecorder {
     void flush(Connection c) throws SQLException {
       for (Map.Entry<String, List<Object[]>> table : rowsByTable.entrySet()) {
         adoptInboundCopies(c, table.getKey(), table.getValue());
+        stampWaitingEntries(c, table.getKey(), table.getValue());
         try (PreparedStatement ps = c.prepareStatement(rowSql(table.getKey()))) {
           for (Object[] values : table.getValue()) {
             for (int i = 0; i < values.length; i++) {
@@ -128,6 +129,28 @@ public final class ResultRecorder {
           ps.setObject(2, row[4]);
           ps.setObject(3, row[4]);
           ps.setObject(4, table);
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Entries logged while an insert was being pushed carry no sfid. Once the insert is recorded they
+   * get it, so a delete among them deletes the record (its row is gone: the log is all that knows).
+   */
+  private void stampWaitingEntries(Connection c, String table, List<Object[]> rows)
+      throws SQLException {
+    String sql =
+        "UPDATE %s SET sfid = ? WHERE table_name = ? AND record_id = ? AND sfid IS NULL AND state = 'NEW'"
+            .formatted(schema.table("_trigger_log"));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        if ("INSERTED".equals(row[1]) && row[0] != null) {
+          ps.setObject(1, row[0]);
+          ps.setObject(2, table);
+          ps.setObject(3, row[4]);
           ps.addBatch();
         }
       }

@@ -93,8 +93,14 @@ BEGIN
     entry.record_id := OLD.id;
     entry.sfid := OLD.sfid;
     entry.old := (hstore(OLD) - excluded)::text;
-    IF OLD.sfid IS NULL AND entry.state = 'NEW' THEN
-      entry.state := 'IGNORE'; -- never reached Salesforce, so there is nothing to delete there
+    -- Without an sfid the row never reached Salesforce, so there is nothing to delete there;
+    -- unless its insert is being pushed (or was, and its sfid is not written back yet): then the
+    -- writer stamps the sfid on this entry and the record is deleted like any other.
+    IF OLD.sfid IS NULL AND entry.state = 'NEW' AND NOT EXISTS (
+        SELECT 1 FROM {{schema}}."_trigger_log" l
+        WHERE l.table_name = TG_TABLE_NAME AND l.record_id = OLD.id
+          AND l.state IN ('PENDING', 'SUCCESS', 'MERGED')) THEN
+      entry.state := 'IGNORE';
     END IF;
   END IF;
   INSERT INTO {{schema}}."_trigger_log" VALUES (entry.*);

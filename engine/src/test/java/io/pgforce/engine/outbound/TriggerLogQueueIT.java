@@ -173,6 +173,19 @@ class TriggerLogQueueIT {
   }
 
   @Test
+  void aRowDeletedWhileItsInsertIsPushedIsDeletedInSalesforceToo(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('short-lived')");
+    try (Connection c = sync(db)) {
+      List<PendingWrite> insert = ChangeMerger.merge(queue.claim(c, 10));
+      db.execute("DELETE FROM salesforce.account"); // while the insert is being pushed
+      recorder.record(c, List.of(WriteOutcome.success(insert.get(0), "001000000000001AAA")));
+      List<PendingWrite> next = ChangeMerger.merge(queue.claim(c, 10));
+      assertThat(next).singleElement().extracting(PendingWrite::kind).isEqualTo(Kind.DELETE);
+      assertThat(next.get(0).sfid()).isEqualTo("001000000000001AAA");
+    }
+  }
+
+  @Test
   void aFailedRoundHandsItsClaimsBack(TestDatabase db) throws Exception {
     db.execute("INSERT INTO salesforce.account (name) VALUES ('a'), ('b')");
     try (Connection c = sync(db)) {
