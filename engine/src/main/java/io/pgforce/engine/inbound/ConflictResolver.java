@@ -45,7 +45,7 @@ final class ConflictResolver {
           remote.systemModstamp().isAfter(w.localAt().plusSeconds(1).minusNanos(1));
       record(c, def, w, remote, salesforceWins);
       if (salesforceWins) {
-        dropLocalChange(c, def, w);
+        dropLocalChange(c, def, w, remote.systemModstamp());
       }
     }
   }
@@ -78,22 +78,34 @@ final class ConflictResolver {
     return found;
   }
 
-  private void dropLocalChange(Connection c, TableDefinition def, Waiting w) throws SQLException {
+  /**
+   * Sets the local entries Salesforce's change superseded {@code IGNORED}: those logged at least a
+   * second before it (the rule above). An entry logged after that, for instance a delete that
+   * committed while this decision was being made, is newer than Salesforce's change and still goes
+   * out; the row then stays {@code PENDING} for it.
+   */
+  private void dropLocalChange(Connection c, TableDefinition def, Waiting w, Instant remoteAt)
+      throws SQLException {
+    String log = schema.table("_trigger_log");
     String entries =
         "UPDATE %s SET state = 'IGNORED', sf_message = 'superseded by a later change in Salesforce',"
-                .formatted(schema.table("_trigger_log"))
-            + " processed_at = clock_timestamp() WHERE table_name = ? AND record_id = ? AND state = 'NEW'";
+                .formatted(log)
+            + " processed_at = clock_timestamp() WHERE table_name = ? AND record_id = ? AND state = 'NEW'"
+            + " AND created_at <= ?";
     try (PreparedStatement ps = c.prepareStatement(entries)) {
       ps.setString(1, def.table());
       ps.setLong(2, w.recordId());
+      ps.setTimestamp(3, Timestamp.from(remoteAt.minusSeconds(1)));
       ps.executeUpdate();
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE "
-                + schema.table(def.table())
-                + " SET _hc_lastop = 'SYNCED', _hc_err = NULL WHERE id = ?")) {
+    String row =
+        "UPDATE %s t SET _hc_lastop = 'SYNCED', _hc_err = NULL WHERE id = ? AND NOT EXISTS"
+                .formatted(schema.table(def.table()))
+            + " (SELECT 1 FROM %s l WHERE l.table_name = ? AND l.record_id = t.id AND l.state = 'NEW')"
+                .formatted(log);
+    try (PreparedStatement ps = c.prepareStatement(row)) {
       ps.setLong(1, w.recordId());
+      ps.setString(2, def.table());
       ps.executeUpdate();
     }
   }

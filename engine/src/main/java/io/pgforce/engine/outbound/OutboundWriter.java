@@ -35,6 +35,7 @@ public final class OutboundWriter implements Runnable {
 
   private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
+  private static final Duration MAX_RECORD_WAIT = Duration.ofSeconds(5);
 
   private final Database db;
   private final LogNotifications wake;
@@ -77,7 +78,9 @@ public final class OutboundWriter implements Runnable {
   @Override
   public void run() {
     try {
-      db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM));
+      // One writer serves a sync schema, so whatever is PENDING now was claimed by a writer that
+      // died (SIGKILL, a lost host) and would otherwise wait for the stale-claim age.
+      db.inTransaction(c -> queue.requeueStale(c, Duration.ZERO));
       while (!stopped) {
         drain();
         waitForWork();
@@ -96,8 +99,10 @@ public final class OutboundWriter implements Runnable {
   /** Pushes until nothing NEW is left, or until Salesforce asks to slow down. */
   private void drain() {
     while (!stopped) {
+      List<LogEntry> claimed = List.of();
       try {
-        List<LogEntry> claimed = db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
+        db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM)); // a hand-back that failed
+        claimed = db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
         if (claimed.isEmpty()) {
           return;
         }
@@ -106,9 +111,28 @@ public final class OutboundWriter implements Runnable {
         }
       } catch (SQLException | RuntimeException e) {
         LOG.warn("event=\"outbound round failed\" error=\"{}\"", e.getMessage());
+        handBack(claimed);
         growBackoff();
         return;
       }
+    }
+  }
+
+  /**
+   * A round that failed before its results were recorded (the database went away, say) hands its
+   * entries back to NEW, so the next round pushes them again instead of leaving them PENDING.
+   */
+  private void handBack(List<LogEntry> claimed) {
+    if (claimed.isEmpty()) {
+      return;
+    }
+    try {
+      db.inTransaction(c -> queue.release(c, claimed.stream().map(LogEntry::id).toList()));
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn(
+          "event=\"outbound hand-back failed\" entries={} error=\"{}\"",
+          claimed.size(),
+          e.getMessage());
     }
   }
 
@@ -116,11 +140,7 @@ public final class OutboundWriter implements Runnable {
   private boolean pushRound(List<PendingWrite> writes) throws SQLException {
     long started = System.nanoTime();
     List<WriteOutcome> outcomes = batches.push(writes);
-    db.inTransaction(
-        c -> {
-          recorder.record(c, outcomes);
-          return null;
-        });
+    recordUntilDone(outcomes);
     long ok =
         outcomes.stream()
             .filter(o -> o.result() == Result.SUCCESS && o.write().kind() != Kind.NOTHING)
@@ -156,6 +176,47 @@ public final class OutboundWriter implements Runnable {
                     "event=\"outbound writes wait\" state=NEW retry_in_secs={} error=\"{}\"",
                     backoff.toMillis() / 1000.0,
                     e.code() + ": " + e.message()));
+  }
+
+  /**
+   * Records what Salesforce answered, trying again until it is recorded: the writes happened, and
+   * pushing them again would create inserted records twice. The database may be restarting, or an
+   * insert's own change event may have just committed a copy of its row (the next try adopts it).
+   */
+  private void recordUntilDone(List<WriteOutcome> outcomes) throws SQLException {
+    Duration wait = Duration.ofMillis(200);
+    while (true) {
+      try {
+        db.inTransaction(
+            c -> {
+              recorder.record(c, outcomes);
+              return null;
+            });
+        return;
+      } catch (SQLException e) {
+        if (stopped || Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        LOG.warn(
+            "event=\"recording push results failed\" records={} retry_in_ms={} error=\"{}\"",
+            outcomes.size(),
+            wait.toMillis(),
+            e.getMessage());
+        sleepQuietly(wait);
+        wait =
+            wait.multipliedBy(2).compareTo(MAX_RECORD_WAIT) > 0
+                ? MAX_RECORD_WAIT
+                : wait.multipliedBy(2);
+      }
+    }
+  }
+
+  private static void sleepQuietly(Duration d) {
+    try {
+      Thread.sleep(d.toMillis()); // waiting for the database to come back, not for a sync result
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void observe(List<WriteOutcome> outcomes) {

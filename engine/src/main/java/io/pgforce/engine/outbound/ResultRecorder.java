@@ -85,7 +85,11 @@ public final class ResultRecorder {
 
     void flush(Connection c) throws SQLException {
       for (Map.Entry<String, RowChanges> table : rowsByTable.entrySet()) {
-        table.getValue().apply(c, rowSql(table.getKey()));
+        String name = table.getKey();
+        RowChanges rows = table.getValue();
+        rows.whenInserted(c, adoptInboundCopiesSql(name));
+        rows.whenInserted(c, stampWaitingEntriesSql(name));
+        rows.apply(c, rowSql(name));
       }
       for (Map.Entry<List<String>, List<Long>> group : entriesByState.entrySet()) {
         setEntries(c, group.getValue(), group.getKey().get(0), group.getKey().get(1));
@@ -119,6 +123,58 @@ public final class ResultRecorder {
         ps.executeUpdate();
       }
     }
+
+    /**
+     * Runs {@code sql} over the rows of inserts that got an sfid, given as two arrays: the sfids
+     * and the local row ids.
+     */
+    void whenInserted(Connection c, String sql) throws SQLException {
+      List<String> newSfids = new ArrayList<>();
+      List<Long> rowIds = new ArrayList<>();
+      for (int i = 0; i < sfids.size(); i++) {
+        if ("INSERTED".equals(lastops.get(i)) && sfids.get(i) != null) {
+          newSfids.add(sfids.get(i));
+          rowIds.add(recordIds.get(i));
+        }
+      }
+      if (newSfids.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setArray(1, c.createArrayOf("text", newSfids.toArray()));
+        ps.setArray(2, c.createArrayOf("bigint", rowIds.toArray()));
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /**
+   * An insert's own change event (or a poll) can reach Postgres before its result is recorded: the
+   * inbound side then finds no row with the new sfid and inserts a copy, and writing the sfid back
+   * to the application's row would break the sfid's uniqueness. The application's row keeps its id
+   * and takes the sfid; the copy goes, its waiting changes moving to the row. Salesforce's values
+   * come back on the next poll, which re-reads the overlap window.
+   */
+  private String adoptInboundCopiesSql(String table) {
+    return """
+        WITH copy AS (
+          DELETE FROM %1$s t USING unnest(?::text[], ?::bigint[]) AS r(sfid, record_id)
+          WHERE t.sfid = r.sfid AND t.id <> r.record_id RETURNING t.id, r.record_id)
+        UPDATE %2$s l SET record_id = copy.record_id FROM copy
+        WHERE l.table_name = %3$s AND l.record_id = copy.id AND l.state = 'NEW'"""
+        .formatted(schema.table(table), schema.table("_trigger_log"), Sql.literal(table));
+  }
+
+  /**
+   * Entries logged while an insert was being pushed carry no sfid. Once the insert is recorded they
+   * get it, so a delete among them deletes the record (its row is gone: the log is all that knows).
+   */
+  private String stampWaitingEntriesSql(String table) {
+    return """
+        UPDATE %1$s l SET sfid = r.sfid FROM unnest(?::text[], ?::bigint[]) AS r(sfid, record_id)
+        WHERE l.table_name = %2$s AND l.record_id = r.record_id AND l.sfid IS NULL
+          AND l.state = 'NEW'"""
+        .formatted(schema.table("_trigger_log"), Sql.literal(table));
   }
 
   /**

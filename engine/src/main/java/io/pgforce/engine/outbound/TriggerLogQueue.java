@@ -70,6 +70,19 @@ public final class TriggerLogQueue {
     }
   }
 
+  /** Hands claimed entries that are still PENDING back to NEW. */
+  public int release(Connection c, List<Long> ids) throws SQLException {
+    String sql =
+        "UPDATE "
+            + schema.table("_trigger_log")
+            + " SET state = 'NEW', updated_at = clock_timestamp()"
+            + " WHERE state = 'PENDING' AND id = ANY (?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+      return ps.executeUpdate();
+    }
+  }
+
   /** Number of entries waiting to be pushed (NEW or PENDING): the outbound backlog. */
   public long backlog(Connection c) throws SQLException {
     String sql =

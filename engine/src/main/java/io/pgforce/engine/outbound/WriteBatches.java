@@ -55,9 +55,11 @@ final class WriteBatches {
     return outcomes;
   }
 
-  private List<WriteOutcome> pushTable(TableDefinition def, List<PendingWrite> writes)
+  private List<WriteOutcome> pushTable(TableDefinition def, List<PendingWrite> claimed)
       throws SQLException {
-    Map<Long, Map<String, Object>> rows = currentRows(def, writes);
+    Map<Long, Map<String, Object>> rows = currentRows(def, claimed);
+    List<PendingWrite> writes =
+        claimed.stream().map(w -> withRowSfid(w, rows.get(w.recordId()))).toList();
     List<WriteOutcome> outcomes = new ArrayList<>();
     for (Kind kind : List.of(Kind.INSERT, Kind.UPDATE, Kind.DELETE)) {
       List<PendingWrite> ofKind = new ArrayList<>();
@@ -85,6 +87,25 @@ final class WriteBatches {
       }
     }
     return outcomes;
+  }
+
+  /**
+   * An edit made while the row's insert was being pushed is logged without an sfid, so on its own
+   * it looks like an insert; but the row has its sfid by now, and sending it as an insert would
+   * create the record a second time. The row says what the write is.
+   */
+  private static PendingWrite withRowSfid(PendingWrite w, Map<String, Object> row) {
+    if (w.kind() != Kind.INSERT || row == null || row.get("sfid") == null) {
+      return w;
+    }
+    return new PendingWrite(
+        w.table(),
+        w.recordId(),
+        Kind.UPDATE,
+        (String) row.get("sfid"),
+        w.columns(),
+        w.entryIds(),
+        w.firstChangeAt());
   }
 
   private static PendingWrite gone(PendingWrite w) {

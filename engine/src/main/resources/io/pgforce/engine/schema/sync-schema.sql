@@ -98,8 +98,14 @@ BEGIN
     entry.record_id := OLD.id;
     entry.sfid := OLD.sfid;
     entry.old := (hstore(OLD) - excluded)::text;
-    IF OLD.sfid IS NULL AND entry.state = 'NEW' THEN
-      entry.state := 'IGNORE'; -- never reached Salesforce, so there is nothing to delete there
+    -- Without an sfid the row never reached Salesforce, so there is nothing to delete there;
+    -- unless its insert is being pushed (or was, and its sfid is not written back yet): then the
+    -- writer stamps the sfid on this entry and the record is deleted like any other.
+    IF OLD.sfid IS NULL AND entry.state = 'NEW' AND NOT EXISTS (
+        SELECT 1 FROM {{schema}}."_trigger_log" l
+        WHERE l.table_name = TG_TABLE_NAME AND l.record_id = OLD.id
+          AND l.state IN ('PENDING', 'SUCCESS', 'MERGED')) THEN
+      entry.state := 'IGNORE';
     END IF;
   END IF;
   INSERT INTO {{schema}}."_trigger_log" VALUES (entry.*);
@@ -108,10 +114,19 @@ END $$;
 
 -- An application's write marks its row PENDING until the writer has pushed it. The trigger's WHEN
 -- clause keeps the sync's own sessions out, so their writes keep the status they set and a bulk
--- COPY runs no per-row PL/pgSQL at all.
+-- COPY runs no per-row PL/pgSQL at all. An update that changes nothing is logged IGNORE and never
+-- pushed, so it keeps the row's status: a PENDING row nothing will push would refuse every later
+-- change from Salesforce.
 CREATE OR REPLACE FUNCTION {{schema}}."hc_status"() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    NEW._hc_lastop := OLD._hc_lastop;
+    NEW._hc_err := OLD._hc_err;
+    IF NEW IS NOT DISTINCT FROM OLD THEN
+      RETURN NEW;
+    END IF;
+  END IF;
   NEW._hc_lastop := 'PENDING';
   NEW._hc_err := NULL;
   RETURN NEW;

@@ -91,6 +91,30 @@ class RowApplierIT {
   }
 
   @Test
+  void aLaterSalesforceChangeIgnoresOnlyTheLocalEntriesOlderThanIt(TestDatabase db)
+      throws Exception {
+    try (Connection c = sync(db)) {
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1, "A", null)));
+    }
+    db.execute("DELETE FROM salesforce._trigger_log"); // other tests' entries
+    db.execute("UPDATE salesforce.account SET name = 'newer than the remote change'");
+    db.execute("UPDATE salesforce.account SET annualrevenue = 1");
+    // The second entry is the one the decision reads; the first stands for an entry logged while
+    // the decision was made (a delete committing meanwhile), later than Salesforce's change.
+    Instant remoteAt = T1.plusSeconds(3600);
+    db.execute(
+        "UPDATE salesforce._trigger_log SET created_at = CASE WHEN id = (SELECT min(id) FROM"
+            + " salesforce._trigger_log) THEN '%s'::timestamptz ELSE '%s'::timestamptz END"
+                .formatted(remoteAt.plusSeconds(30), remoteAt.minusSeconds(60)));
+    try (Connection c = sync(db)) {
+      applier.apply(c, ACCOUNT, List.of(row("001A", remoteAt, "remote", null)));
+    }
+    assertThat(query(db, "SELECT state FROM salesforce._trigger_log ORDER BY id"))
+        .containsExactly("NEW", "IGNORED");
+    assertThat(query(db, "SELECT _hc_lastop FROM salesforce.account")).containsExactly("PENDING");
+  }
+
+  @Test
   void removesDeletedRecordsAndLogsNothing(TestDatabase db) throws Exception {
     try (Connection c = sync(db)) {
       applier.apply(c, ACCOUNT, List.of(row("001A", T1, "A", null), row("001B", T1, "B", null)));

@@ -136,6 +136,67 @@ class TriggerLogQueueIT {
   }
 
   @Test
+  void anInsertWhoseEchoArrivedFirstKeepsTheApplicationsRowAndNoCopy(TestDatabase db)
+      throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('mine')");
+    try (Connection c = sync(db)) {
+      List<PendingWrite> writes = ChangeMerger.merge(queue.claim(c, 10));
+      // the insert's change event is applied before its result is recorded: a second row
+      c.createStatement()
+          .execute(
+              "INSERT INTO salesforce.account (name, sfid) VALUES ('mine', '001000000000001AAA')");
+      db.execute("UPDATE salesforce.account SET name = 'edited' WHERE sfid IS NOT NULL");
+      recorder.record(c, List.of(WriteOutcome.success(writes.get(0), "001000000000001AAA")));
+    }
+    assertThat(query(db, "SELECT concat_ws('|', id, sfid, _hc_lastop) FROM salesforce.account"))
+        .containsExactly("1|001000000000001AAA|PENDING"); // its moved edit waits
+    assertThat(
+            query(
+                db,
+                "SELECT concat_ws('|', action, record_id, state) FROM salesforce._trigger_log ORDER BY id"))
+        .as("the copy's waiting edit now belongs to the application's row")
+        .containsExactly("INSERT|1|SUCCESS", "UPDATE|1|NEW");
+  }
+
+  @Test
+  void anUpdateThatChangesNothingKeepsTheRowsStatus(TestDatabase db) throws Exception {
+    try (Connection c = sync(db)) {
+      c.createStatement()
+          .execute(
+              "INSERT INTO salesforce.account (name, sfid, _hc_lastop) VALUES ('same', '001000000000001AAA', 'SYNCED')");
+    }
+    db.execute("UPDATE salesforce.account SET name = 'same'");
+    assertThat(query(db, "SELECT _hc_lastop FROM salesforce.account")).containsExactly("SYNCED");
+    assertThat(query(db, "SELECT state FROM salesforce._trigger_log")).containsExactly("IGNORE");
+    db.execute("UPDATE salesforce.account SET name = 'changed'");
+    assertThat(query(db, "SELECT _hc_lastop FROM salesforce.account")).containsExactly("PENDING");
+  }
+
+  @Test
+  void aRowDeletedWhileItsInsertIsPushedIsDeletedInSalesforceToo(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('short-lived')");
+    try (Connection c = sync(db)) {
+      List<PendingWrite> insert = ChangeMerger.merge(queue.claim(c, 10));
+      db.execute("DELETE FROM salesforce.account"); // while the insert is being pushed
+      recorder.record(c, List.of(WriteOutcome.success(insert.get(0), "001000000000001AAA")));
+      List<PendingWrite> next = ChangeMerger.merge(queue.claim(c, 10));
+      assertThat(next).singleElement().extracting(PendingWrite::kind).isEqualTo(Kind.DELETE);
+      assertThat(next.get(0).sfid()).isEqualTo("001000000000001AAA");
+    }
+  }
+
+  @Test
+  void aFailedRoundHandsItsClaimsBack(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('a'), ('b')");
+    try (Connection c = sync(db)) {
+      List<LogEntry> claimed = queue.claim(c, 10);
+      assertThat(queue.release(c, List.of(claimed.get(0).id()))).isEqualTo(1);
+      assertThat(query(db, "SELECT state FROM salesforce._trigger_log ORDER BY id"))
+          .containsExactly("NEW", "PENDING");
+    }
+  }
+
+  @Test
   void retriesGoBackToNewAndStaleClaimsAreHandedBack(TestDatabase db) throws Exception {
     db.execute("INSERT INTO salesforce.account (name) VALUES ('locked'), ('orphan')");
     try (Connection c = sync(db)) {

@@ -223,6 +223,51 @@ class OutboundSyncIT {
     }
   }
 
+  @Test
+  void anEditLoggedWhileItsInsertWasPushedUpdatesInsteadOfInsertingAgain(TestDatabase db)
+      throws Exception {
+    try (SyncHarness h = started(db, "Name")) {
+      db.execute("INSERT INTO salesforce.account (name) VALUES ('v1')");
+      String sfid = awaitValue(h, "SELECT sfid FROM salesforce.account WHERE sfid IS NOT NULL");
+      h.stopEngine();
+      db.execute("UPDATE salesforce.account SET name = 'v2'");
+      // logged before the insert's sfid was written back, as an edit during the push is
+      db.execute("UPDATE salesforce._trigger_log SET sfid = NULL WHERE action = 'UPDATE'");
+      h.start(
+          SyncHarness.settings(10_000),
+          SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"));
+
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  h.salesforce
+                      .retrieve("Account", sfid, "Name")
+                      .orElseThrow()
+                      .text("Name")
+                      .orElse("")
+                      .equals("v2"));
+      assertThat(h.salesforce.count("SELECT count() FROM Account")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void changesADeadWriterLeftPendingArePushedAfterARestart(TestDatabase db) throws Exception {
+    try (SyncHarness h = started(db, "Name")) {
+      h.stopEngine();
+      db.execute("INSERT INTO salesforce.account (name) VALUES ('claimed by a killed writer')");
+      // what a writer killed with SIGKILL between claim and result leaves behind
+      db.execute("UPDATE salesforce._trigger_log SET state = 'PENDING', updated_at = now()");
+      h.start(
+          SyncHarness.settings(10_000),
+          SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"));
+
+      String sfid = awaitValue(h, "SELECT sfid FROM salesforce.account WHERE sfid IS NOT NULL");
+      assertThat(h.salesforce.retrieve("Account", sfid, "Name").orElseThrow().text("Name"))
+          .contains("claimed by a killed writer");
+    }
+  }
+
   private static SyncHarness started(TestDatabase db, String... fields) throws Exception {
     SyncHarness h = SyncHarness.create(db, Clock.systemUTC());
     h.start(
