@@ -75,6 +75,9 @@ class CdcEchoIT {
       h.quietStream(clock, "Account");
       long replayedBefore = replayId(h);
 
+      // the push is slowed so that the lock below is in place before its answer is recorded
+      h.emulator.addFault(
+          io.pgforce.emulator.faults.FaultRule.slow("/composite/sobjects", 1500).times(1));
       db.execute("INSERT INTO salesforce.account (name, industry) VALUES ('Local Co', 'Energy')");
       try (Connection locker = db.connect()) {
         locker.setAutoCommit(false);
