@@ -104,10 +104,18 @@ class DemoIT {
           .until(() -> cell(browser, "Opportunity", 3).equals("DATA_SYNCED"));
       assertThat(cell(browser, "Account", 5)).isEqualTo("100");
 
-      browser
-          .findElement(
-              By.cssSelector("#mappings tr[data-object='Opportunity'] button[data-action='pause']"))
-          .click();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(
+              () -> {
+                browser
+                    .findElement(
+                        By.cssSelector(
+                            "#mappings tr[data-object='Opportunity'] button[data-action='pause']"))
+                    .click();
+                return true;
+              });
 
       await()
           .atMost(Duration.ofSeconds(15))
@@ -181,7 +189,23 @@ class DemoIT {
         .formatted(object, field);
   }
 
+  /**
+   * A cell's text. The dashboard redraws its table every two seconds, so a row found just before a
+   * redraw is gone when read: read it again from the new table.
+   */
   private static String cell(ChromeDriver browser, String object, int column) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return readCell(browser, object, column);
+      } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
+    }
+  }
+
+  private static String readCell(ChromeDriver browser, String object, int column) {
     return browser
         .findElements(By.cssSelector("#mappings tr[data-object='" + object + "']"))
         .stream()
