@@ -53,8 +53,16 @@ final class InitialLoadScenario {
   /** One size's figures: medians over the runs, with the spread. */
   record Result(
       int rows, List<Double> pgforceSeconds, List<Double> copySeconds, List<Double> peakHeapMb) {
+    /**
+     * The median of each run's ratio: a run's load is compared with the COPY of the same run, on
+     * the machine as it was then, not with another run's.
+     */
     double ratio() {
-      return Stats.median(pgforceSeconds) / Stats.median(copySeconds);
+      List<Double> ratios = new java.util.ArrayList<>();
+      for (int i = 0; i < pgforceSeconds.size(); i++) {
+        ratios.add(pgforceSeconds.get(i) / copySeconds.get(i));
+      }
+      return Stats.median(ratios);
     }
 
     double rowsPerSecond() {
