@@ -9,7 +9,6 @@ import io.pgforce.testkit.WithPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -157,19 +156,11 @@ class BadInputCliIT {
   private Path config(TestDatabase db, String mappings) throws IOException {
     String yaml =
         """
-        salesforce: {login-url: "%s", username: "%s", password: "%s", client-id: "%s", client-secret: "%s"}
-        database: {url: "%s"}
+        %s
         admin: {port: %d}
         %s"""
             .formatted(
-                org.baseUrl(),
-                org.config().username(),
-                org.config().password(),
-                org.config().clientId(),
-                org.config().clientSecret(),
-                db.libpqUrl(),
-                freePort(),
-                mappings);
+                DaemonConfigs.connection(org, db.libpqUrl()), DaemonConfigs.freePort(), mappings);
     return write("pgforce.yml", yaml);
   }
 
@@ -192,12 +183,6 @@ class BadInputCliIT {
                     "SELECT count(*) FROM pg_namespace WHERE nspname IN ('salesforce', 'pgforce')")) {
       rs.next();
       return rs.getInt(1) > 0;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }

@@ -11,7 +11,6 @@ import io.pgforce.engine.config.ConfigLoader;
 import io.pgforce.testkit.TestDatabase;
 import io.pgforce.testkit.WithPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -71,22 +70,14 @@ class RevokedUserDaemonIT {
 
   private static String yaml(Emulator org, TestDatabase db) throws IOException {
     return """
-        salesforce: {login-url: "%s", username: "%s", password: "%s", client-id: "%s", client-secret: "%s"}
-        database: {url: "%s"}
+        %s
         sync: {settle-seconds: 1, poll-overlap-seconds: 5}
         admin: {port: %d}
         mappings:
           - object_name: Account
             config: {access: read_write, sf_polling_seconds: 1, fields: {Name: {}}}
         """
-        .formatted(
-            org.baseUrl(),
-            org.config().username(),
-            org.config().password(),
-            org.config().clientId(),
-            org.config().clientSecret(),
-            db.libpqUrl(),
-            freePort());
+        .formatted(DaemonConfigs.connection(org, db.libpqUrl()), DaemonConfigs.freePort());
   }
 
   private static long count(TestDatabase db, String sql) throws Exception {
@@ -94,12 +85,6 @@ class RevokedUserDaemonIT {
         ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }

@@ -8,7 +8,6 @@ import io.pgforce.emulator.EmulatorConfig;
 import io.pgforce.testkit.TestDatabase;
 import io.pgforce.testkit.WithPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -86,14 +85,7 @@ class RunCommandIT {
   private static Path config(Path dir, Emulator org, TestDatabase db) throws IOException {
     String yaml =
         """
-        salesforce:
-          login-url: %s
-          username: %s
-          password: %s
-          client-id: %s
-          client-secret: %s
-        database:
-          url: %s
+        %s
         sync:
           settle-seconds: 1
           poll-overlap-seconds: 5
@@ -103,14 +95,7 @@ class RunCommandIT {
           - object_name: Account
             config: {access: read_write, sf_polling_seconds: 1, fields: {Name: {}}}
         """
-            .formatted(
-                org.baseUrl(),
-                org.config().username(),
-                org.config().password(),
-                org.config().clientId(),
-                org.config().clientSecret(),
-                db.libpqUrl(),
-                freePort());
+            .formatted(DaemonConfigs.connection(org, db.libpqUrl()), DaemonConfigs.freePort());
     return Files.writeString(dir.resolve("pgforce.yml"), yaml);
   }
 
@@ -122,12 +107,6 @@ class RunCommandIT {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   private static long count(TestDatabase db, String sql) throws Exception {

@@ -1,8 +1,8 @@
 package io.pgforce.app.convergence;
 
+import io.pgforce.app.DaemonConfigs;
 import io.pgforce.emulator.Emulator;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -17,14 +17,7 @@ final class EngineConfig {
       throws IOException {
     String yaml =
         """
-        salesforce:
-          login-url: %s
-          username: %s
-          password: %s
-          client-id: %s
-          client-secret: %s
-        database:
-          url: %s
+        %s
         sync:
           settle-seconds: 1
           poll-overlap-seconds: 5
@@ -34,13 +27,8 @@ final class EngineConfig {
         %s
         """
             .formatted(
-                org.baseUrl(),
-                org.config().username(),
-                org.config().password(),
-                org.config().clientId(),
-                org.config().clientSecret(),
-                db.libpqUrl(),
-                freePort(),
+                DaemonConfigs.connection(org, db.libpqUrl()),
+                DaemonConfigs.freePort(),
                 Stream.of(MappedObject.values())
                     .map(o -> mapping(o, settings.cdcFor(o)))
                     .collect(Collectors.joining("\n")));
@@ -52,11 +40,5 @@ final class EngineConfig {
         o.mappedApiNames().stream().map(f -> f + ": {}").collect(Collectors.joining(", "));
     return "  - object_name: %s\n    config: {access: read_write, sf_notify_enabled: %s, sf_polling_seconds: 1, fields: {%s}}"
         .formatted(o.apiName(), cdc, fields);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

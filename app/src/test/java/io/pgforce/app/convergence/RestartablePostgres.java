@@ -4,7 +4,6 @@ import io.pgforce.testkit.PostgresServer;
 import io.pgforce.testkit.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +24,7 @@ abstract class RestartablePostgres implements AutoCloseable {
     if (url != null && !url.isBlank()) {
       return new Terminating(PostgresServer.get().createDatabase("convergence"));
     }
-    return new Embedded(dataDirectory, freePort());
+    return new Embedded(dataDirectory, io.pgforce.app.DaemonConfigs.freePort());
   }
 
   /** {@code postgres://...}, for pgforce.yml. */
@@ -38,12 +37,6 @@ abstract class RestartablePostgres implements AutoCloseable {
 
   /** {@code restart} or {@code terminate-backends}, for the verdict. */
   abstract String restartMode();
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 
   /** A server of the run's own: a real stop and start, data kept. */
   private static final class Embedded extends RestartablePostgres {
