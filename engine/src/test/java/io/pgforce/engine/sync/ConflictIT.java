@@ -64,16 +64,7 @@ class ConflictIT {
       assertThat(name(h, sfid)).isEqualTo("local");
       h.emulator.faults().clear();
 
-      await()
-          .atMost(DEADLINE)
-          .until(
-              () ->
-                  h.salesforce
-                      .retrieve("Account", sfid, "Name")
-                      .orElseThrow()
-                      .text("Name")
-                      .orElse("")
-                      .equals("local"));
+      h.awaitSalesforce("Account", sfid, "Name", "local");
       assertThat(
               h.query(
                   "SELECT local_values || ' / ' || (remote_values ->> 'name') FROM pgforce.conflict"))

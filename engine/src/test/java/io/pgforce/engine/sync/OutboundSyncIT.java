@@ -50,16 +50,7 @@ class OutboundSyncIT {
           .isEqualTo(1);
 
       db.execute("UPDATE salesforce.account SET industry = 'Retail' WHERE sfid = '" + sfid + "'");
-      await()
-          .atMost(DEADLINE)
-          .until(
-              () ->
-                  h.salesforce
-                      .retrieve("Account", sfid, "Industry")
-                      .orElseThrow()
-                      .text("Industry")
-                      .orElse("")
-                      .equals("Retail"));
+      h.awaitSalesforce("Account", sfid, "Industry", "Retail");
 
       db.execute("DELETE FROM salesforce.account WHERE sfid = '" + sfid + "'");
       await().atMost(DEADLINE).until(() -> h.salesforce.retrieve("Account", sfid, "Id").isEmpty());
@@ -237,16 +228,7 @@ class OutboundSyncIT {
           SyncHarness.settings(10_000),
           SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"));
 
-      await()
-          .atMost(DEADLINE)
-          .until(
-              () ->
-                  h.salesforce
-                      .retrieve("Account", sfid, "Name")
-                      .orElseThrow()
-                      .text("Name")
-                      .orElse("")
-                      .equals("v2"));
+      h.awaitSalesforce("Account", sfid, "Name", "v2");
       assertThat(h.salesforce.count("SELECT count() FROM Account")).isEqualTo(1);
     }
   }

@@ -167,6 +167,15 @@ final class SyncHarness implements AutoCloseable {
         .until(() -> engine.mapping(object).orElseThrow().status(), s -> s == status);
   }
 
+  /** Waits until a field of a Salesforce record reads {@code expected}. */
+  void awaitSalesforce(String object, String id, String field, String expected) {
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () -> salesforce.retrieve(object, id, field).orElseThrow().text(field).orElse(""),
+            expected::equals);
+  }
+
   /** Waits until a query's single number is {@code expected}. */
   void awaitCount(String sql, long expected) {
     await().atMost(DEADLINE).until(() -> count(sql), n -> n == expected);
