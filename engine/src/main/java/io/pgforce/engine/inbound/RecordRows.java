@@ -46,7 +46,7 @@ public final class RecordRows {
         + ")";
   }
 
-  static Instant parseDatetime(String text) {
+  public static Instant parseDatetime(String text) {
     return text.endsWith("Z")
         ? Instant.parse(text)
         : OffsetDateTime.parse(text, REST_DATETIME).toInstant();

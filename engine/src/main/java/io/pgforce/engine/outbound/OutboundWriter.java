@@ -10,6 +10,7 @@ import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.salesforce.SalesforceClient;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +43,8 @@ public final class OutboundWriter implements Runnable {
   private final TriggerLogQueue queue;
   private final ResultRecorder recorder;
   private final WriteBatches batches;
+  private final UncertainInserts uncertain;
+  private final Map<String, TableDefinition> tables;
   private final Duration pollInterval;
   private final SyncObserver observer;
   private final java.time.Clock clock;
@@ -65,6 +68,8 @@ public final class OutboundWriter implements Runnable {
     this.recorder = new ResultRecorder(schema);
     this.batches =
         new WriteBatches(db, schema, new SalesforcePush(salesforce, bulkThreshold), tables);
+    this.uncertain = new UncertainInserts(salesforce, db, schema);
+    this.tables = tables;
     this.pollInterval = pollInterval;
     this.observer = observer;
     this.clock = clock;
@@ -78,9 +83,7 @@ public final class OutboundWriter implements Runnable {
   @Override
   public void run() {
     try {
-      // One writer serves a sync schema, so whatever is PENDING now was claimed by a writer that
-      // died (SIGKILL, a lost host) and would otherwise wait for the stale-claim age.
-      db.inTransaction(c -> queue.requeueStale(c, Duration.ZERO));
+      recoverAbandoned();
       while (!stopped) {
         drain();
         waitForWork();
@@ -90,6 +93,32 @@ public final class OutboundWriter implements Runnable {
     } catch (SQLException e) {
       LOG.error("event=\"outbound writer stopped\" error=\"{}\"", e.getMessage());
     }
+  }
+
+  /**
+   * One writer serves a sync schema, so whatever is PENDING now was claimed by a writer that died
+   * (SIGKILL, a lost host) and would otherwise wait for the stale-claim age. Its inserts may have
+   * been made: those found in Salesforce are recorded as made, and the rest go back to NEW.
+   */
+  private void recoverAbandoned() throws SQLException {
+    List<PendingWrite> abandoned = ChangeMerger.merge(db.inTransaction(queue::pending));
+    List<WriteOutcome> made = new ArrayList<>();
+    try {
+      for (TableDefinition def : tables.values()) {
+        made.addAll(
+            uncertain.find(
+                def, abandoned.stream().filter(w -> w.table().equals(def.table())).toList()));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "event=\"abandoned inserts not checked\" outcome=\"pushed again\" error=\"{}\"",
+          e.getMessage());
+    }
+    if (!made.isEmpty()) {
+      recordUntilDone(made);
+      LOG.info("event=\"abandoned inserts found in Salesforce\" records={}", made.size());
+    }
+    db.inTransaction(c -> queue.requeueStale(c, Duration.ZERO));
   }
 
   public void stop() {

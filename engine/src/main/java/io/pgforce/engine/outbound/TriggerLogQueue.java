@@ -57,6 +57,22 @@ public final class TriggerLogQueue {
     return entries;
   }
 
+  /** Every PENDING entry, in id order: at start, what a writer that died had claimed. */
+  public List<LogEntry> pending(Connection c) throws SQLException {
+    String sql =
+        "SELECT id, action, table_name, record_id, sfid, \"values\", created_at FROM "
+            + schema.table("_trigger_log")
+            + " WHERE state = 'PENDING' ORDER BY id";
+    List<LogEntry> entries = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        entries.add(entry(rs));
+      }
+    }
+    return entries;
+  }
+
   /** Hands PENDING entries older than {@code age} back to NEW: their writer died mid-push. */
   public int requeueStale(Connection c, Duration age) throws SQLException {
     String sql =

@@ -5,13 +5,8 @@ import io.pgforce.engine.outbound.PendingWrite.Kind;
 import io.pgforce.engine.schema.Column;
 import io.pgforce.engine.schema.SyncSchema;
 import io.pgforce.engine.schema.TableDefinition;
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,15 +20,13 @@ import java.util.Set;
  */
 final class WriteBatches {
 
-  private final Database db;
-  private final SyncSchema schema;
+  private final CurrentRows currentRows;
   private final SalesforcePush push;
   private final Map<String, TableDefinition> tables;
 
   WriteBatches(
       Database db, SyncSchema schema, SalesforcePush push, Map<String, TableDefinition> tables) {
-    this.db = db;
-    this.schema = schema;
+    this.currentRows = new CurrentRows(db, schema);
     this.push = push;
     this.tables = tables;
   }
@@ -57,7 +50,8 @@ final class WriteBatches {
 
   private List<WriteOutcome> pushTable(TableDefinition def, List<PendingWrite> claimed)
       throws SQLException {
-    Map<Long, Map<String, Object>> rows = currentRows(def, claimed);
+    Map<Long, Map<String, Object>> rows =
+        currentRows.read(def, claimed.stream().map(PendingWrite::recordId).toList());
     List<PendingWrite> writes =
         claimed.stream().map(w -> withRowSfid(w, rows.get(w.recordId()))).toList();
     List<WriteOutcome> outcomes = new ArrayList<>();
@@ -117,32 +111,6 @@ final class WriteBatches {
         w.columns(),
         w.entryIds(),
         w.firstChangeAt());
-  }
-
-  private Map<Long, Map<String, Object>> currentRows(TableDefinition def, List<PendingWrite> writes)
-      throws SQLException {
-    return db.inTransaction(
-        c -> {
-          Map<Long, Map<String, Object>> rows = new HashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT * FROM " + schema.table(def.table()) + " WHERE id = ANY (?)")) {
-            Array ids =
-                c.createArrayOf("bigint", writes.stream().map(PendingWrite::recordId).toArray());
-            ps.setArray(1, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-              ResultSetMetaData meta = rs.getMetaData();
-              while (rs.next()) {
-                Map<String, Object> row = new HashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                  row.put(meta.getColumnName(i), rs.getObject(i));
-                }
-                rows.put(rs.getLong("id"), row);
-              }
-            }
-          }
-          return rows;
-        });
   }
 
   /** Orders tables so that a table comes after every table whose object its references point to. */

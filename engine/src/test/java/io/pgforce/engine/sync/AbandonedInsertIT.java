@@ -1,0 +1,84 @@
+package io.pgforce.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgforce.engine.mapping.Access;
+import io.pgforce.engine.state.MappingStatus;
+import io.pgforce.testkit.TestDatabase;
+import io.pgforce.testkit.WithPostgres;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A writer killed between Salesforce's answer to an insert and the recording of its sfid leaves the
+ * entry PENDING. Without an external id to upsert on, the restarted writer must find the record the
+ * insert made rather than create it a second time.
+ */
+@WithPostgres
+class AbandonedInsertIT {
+
+  @Test
+  void anInsertMadeBeforeTheKillIsFoundNotMadeAgain(TestDatabase db) throws Exception {
+    try (SyncHarness h = stoppedAfterFirstStart(db)) {
+      db.execute(
+          "INSERT INTO salesforce.account (name, industry) VALUES ('Made before the kill', 'Energy')");
+      String rowId = h.query("SELECT id FROM salesforce.account").get(0);
+      claimedByAKilledWriter(db);
+      // the insert reached Salesforce; its answer died with the process
+      String made =
+          h.salesforce.create(
+              "Account", Map.of("Name", "Made before the kill", "Industry", "Energy"));
+      // and the application edited the row again before the restart
+      db.execute("UPDATE salesforce.account SET industry = 'Retail'");
+      h.emulator.stats().reset();
+
+      start(h);
+
+      h.awaitRows("SELECT id || ' ' || sfid FROM salesforce.account", rowId + " " + made);
+      h.awaitSalesforce("Account", made, "Industry", "Retail");
+      assertThat(h.salesforce.count("SELECT count() FROM Account")).isEqualTo(1);
+      h.awaitRows("SELECT DISTINCT state FROM salesforce._trigger_log", "SUCCESS");
+    }
+  }
+
+  @Test
+  void anInsertSalesforceNeverGotIsPushedAfterTheRestart(TestDatabase db) throws Exception {
+    try (SyncHarness h = stoppedAfterFirstStart(db)) {
+      db.execute("INSERT INTO salesforce.account (name, industry) VALUES ('Never sent', 'Energy')");
+      claimedByAKilledWriter(db);
+      // a record this user made with other values is not the insert's
+      String other =
+          h.salesforce.create("Account", Map.of("Name", "Never sent", "Industry", "Mining"));
+
+      start(h);
+
+      h.awaitCount(
+          "SELECT count(*) FROM salesforce.account WHERE name = 'Never sent' AND sfid IS NOT NULL"
+              + " AND sfid <> '"
+              + other
+              + "' AND industry = 'Energy'",
+          1);
+      assertThat(h.salesforce.count("SELECT count() FROM Account")).isEqualTo(2);
+    }
+  }
+
+  private static SyncHarness stoppedAfterFirstStart(TestDatabase db) throws Exception {
+    SyncHarness h = SyncHarness.create(db, Clock.systemUTC());
+    start(h);
+    h.stopEngine();
+    return h;
+  }
+
+  private static void start(SyncHarness h) throws Exception {
+    h.start(
+        SyncHarness.settings(10_000),
+        SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name", "Industry"));
+    h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
+  }
+
+  /** What a writer killed with SIGKILL between the claim and the result leaves behind. */
+  private static void claimedByAKilledWriter(TestDatabase db) throws Exception {
+    db.execute("UPDATE salesforce._trigger_log SET state = 'PENDING', updated_at = now()");
+  }
+}
