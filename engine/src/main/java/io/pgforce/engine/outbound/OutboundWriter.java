@@ -126,11 +126,12 @@ public final class OutboundWriter implements Runnable {
   }
 
   /** Pushes until nothing NEW is left, or until Salesforce asks to slow down. */
-  private void drain() {
+  private void drain() throws SQLException {
     while (!stopped) {
       List<LogEntry> claimed = List.of();
       try {
-        db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM)); // a hand-back that failed
+        // entries another writer claimed and then died with (a second instance, a lost host)
+        db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM));
         claimed = db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
         if (claimed.isEmpty()) {
           return;
@@ -149,19 +150,13 @@ public final class OutboundWriter implements Runnable {
 
   /**
    * A round that failed before its results were recorded (the database went away, say) hands its
-   * entries back to NEW, so the next round pushes them again instead of leaving them PENDING.
+   * entries back to NEW, so the next round pushes them again. The database may be restarting: the
+   * hand-back is tried until it is done, or the entries would wait out the stale-claim age.
    */
-  private void handBack(List<LogEntry> claimed) {
-    if (claimed.isEmpty()) {
-      return;
-    }
-    try {
-      db.inTransaction(c -> queue.release(c, claimed.stream().map(LogEntry::id).toList()));
-    } catch (SQLException | RuntimeException e) {
-      LOG.warn(
-          "event=\"outbound hand-back failed\" entries={} error=\"{}\"",
-          claimed.size(),
-          e.getMessage());
+  private void handBack(List<LogEntry> claimed) throws SQLException {
+    if (!claimed.isEmpty()) {
+      List<Long> ids = claimed.stream().map(LogEntry::id).toList();
+      untilDone("outbound hand-back", ids.size(), c -> queue.release(c, ids));
     }
   }
 
@@ -213,22 +208,30 @@ public final class OutboundWriter implements Runnable {
    * insert's own change event may have just committed a copy of its row (the next try adopts it).
    */
   private void recordUntilDone(List<WriteOutcome> outcomes) throws SQLException {
+    untilDone(
+        "recording push results",
+        outcomes.size(),
+        c -> {
+          recorder.record(c, outcomes);
+          return null;
+        });
+  }
+
+  /** Runs {@code work} in a transaction until it commits, waiting longer after each failure. */
+  private void untilDone(String what, int records, Database.SqlWork<?> work) throws SQLException {
     Duration wait = Duration.ofMillis(200);
     while (true) {
       try {
-        db.inTransaction(
-            c -> {
-              recorder.record(c, outcomes);
-              return null;
-            });
+        db.inTransaction(work);
         return;
       } catch (SQLException e) {
         if (stopped || Thread.currentThread().isInterrupted()) {
           throw e;
         }
         LOG.warn(
-            "event=\"recording push results failed\" records={} retry_in_ms={} error=\"{}\"",
-            outcomes.size(),
+            "event=\"{} failed\" records={} retry_in_ms={} error=\"{}\"",
+            what,
+            records,
             wait.toMillis(),
             e.getMessage());
         sleepQuietly(wait);
