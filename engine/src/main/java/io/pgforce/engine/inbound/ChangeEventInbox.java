@@ -2,6 +2,8 @@ package io.pgforce.engine.inbound;
 
 import io.pgforce.salesforce.streaming.ChangeEvent;
 import io.pgforce.salesforce.streaming.ChangeEventListener;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -27,6 +29,12 @@ public final class ChangeEventInbox implements ChangeEventListener, AutoCloseabl
 
   /** Events waiting at most; a full inbox makes the stream wait, which bounds memory. */
   private static final int CAPACITY = 10_000;
+
+  /** Tries of a batch the database refuses: about 20 seconds in all. */
+  private static final int ATTEMPTS = 8;
+
+  private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+  private static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
   private final ChangeEventApplier applier;
   private final BlockingQueue<ChangeEvent> inbox = new LinkedBlockingQueue<>(CAPACITY);
@@ -76,19 +84,41 @@ public final class ChangeEventInbox implements ChangeEventListener, AutoCloseabl
   }
 
   /**
-   * A batch that fails is not retried event by event: its replayId was not saved, and the repair
-   * poll the applier asks for reads the records it held.
+   * Applies a batch, trying again while the database refuses it (a restart takes seconds): events
+   * must be applied in order, and one dropped here is not read again by the repair poll once the
+   * poll cursor has moved past it. A batch still refused after that asks for a repair poll.
    */
-  private void applyBatch(List<ChangeEvent> batch) {
-    try {
-      applier.applyAll(batch);
-    } catch (Exception e) {
-      LOG.warn(
-          "event=\"change events not applied, polling instead\" events={} error=\"{}\"",
-          batch.size(),
-          e.getMessage());
-      applier.requestRepair();
+  private void applyBatch(List<ChangeEvent> batch) throws InterruptedException {
+    Duration wait = FIRST_RETRY;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        applier.applyAll(batch);
+        return;
+      } catch (SQLException e) {
+        if (closed || attempt == ATTEMPTS) {
+          givenUp(batch, e);
+          return;
+        }
+        LOG.warn(
+            "event=\"change events not applied, trying again\" events={} retry_in_ms={} error=\"{}\"",
+            batch.size(),
+            wait.toMillis(),
+            e.getMessage());
+        Thread.sleep(wait.toMillis()); // backoff while the database comes back
+        wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
+      } catch (RuntimeException e) {
+        givenUp(batch, e);
+        return;
+      }
     }
+  }
+
+  private void givenUp(List<ChangeEvent> batch, Exception e) {
+    LOG.warn(
+        "event=\"change events not applied, polling instead\" events={} error=\"{}\"",
+        batch.size(),
+        e.getMessage());
+    applier.requestRepair();
   }
 
   @Override
