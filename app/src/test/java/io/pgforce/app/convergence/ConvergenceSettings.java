@@ -10,10 +10,8 @@ import java.time.Duration;
  * @param seed drives every random choice of the run: operations, values, fault points
  * @param operations operations started over both sides together
  * @param rate operations per second over both sides (load shape, not a wait for sync)
- * @param cdc which mappings follow Change Data Capture: {@code mixed}, {@code on} or {@code off}.
- *     The normal test run uses {@code off}: with CDC on, records deleted during the run come back
- *     into Postgres after the engine's restart (see docs/convergence.md, "Known findings"); it goes
- *     back to {@code mixed} with the fix
+ * @param cdc which mappings follow Change Data Capture: {@code mixed} (the default: Account and
+ *     Opportunity by CDC, Contact by polling), {@code on} or {@code off}
  * @param faultCycle every this many operations, each kind of fault strikes once
  * @param window writes this close to a record's last write count as concurrent with it
  */
@@ -25,7 +23,7 @@ record ConvergenceSettings(
         Long.getLong("convergence.seed", 1),
         Integer.getInteger("convergence.ops", 2500),
         Integer.getInteger("convergence.rate", 45),
-        System.getProperty("convergence.cdc", "off"),
+        System.getProperty("convergence.cdc", "mixed"),
         Integer.getInteger("convergence.fault-cycle", 2500),
         Duration.ofSeconds(Long.getLong("convergence.window-seconds", 10)));
   }

@@ -48,7 +48,11 @@ final class VerdictReport {
     out.append("replay: mvn -B -pl app verify -Dit.test=ConvergenceIT -Dconvergence.seed=")
         .append(settings.seed())
         .append(" -Dconvergence.ops=")
-        .append(settings.operations());
+        .append(settings.operations())
+        .append(" -Dconvergence.rate=")
+        .append(settings.rate())
+        .append(" -Dconvergence.cdc=")
+        .append(settings.cdc());
     v.failureReasons().forEach((r, n) -> out.append("\nFAILED x").append(n).append(": ").append(r));
     v.details().forEach(d -> out.append("\n").append(d));
     problems.forEach(p -> out.append("\nharness problem: ").append(p));
