@@ -8,6 +8,8 @@ import io.pgforce.engine.outbound.WriteOutcome.Result;
 import io.pgforce.engine.schema.SyncSchema;
 import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.salesforce.SalesforceClient;
+import io.pgforce.salesforce.error.RetriableSalesforceException;
+import io.pgforce.salesforce.error.SalesforceAuthException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ public final class OutboundWriter implements Runnable {
   private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
   private static final Duration MAX_RECORD_WAIT = Duration.ofSeconds(5);
+  private static final Duration MAX_CHECK_WAIT = Duration.ofSeconds(10);
 
   private final Database db;
   private final LogNotifications wake;
@@ -100,25 +103,52 @@ public final class OutboundWriter implements Runnable {
    * (SIGKILL, a lost host) and would otherwise wait for the stale-claim age. Its inserts may have
    * been made: those found in Salesforce are recorded as made, and the rest go back to NEW.
    */
-  private void recoverAbandoned() throws SQLException {
+  private void recoverAbandoned() throws SQLException, InterruptedException {
     List<PendingWrite> abandoned = ChangeMerger.merge(db.inTransaction(queue::pending));
-    List<WriteOutcome> made = new ArrayList<>();
-    try {
-      for (TableDefinition def : tables.values()) {
-        made.addAll(
-            uncertain.find(
-                def, abandoned.stream().filter(w -> w.table().equals(def.table())).toList()));
-      }
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "event=\"abandoned inserts not checked\" outcome=\"pushed again\" error=\"{}\"",
-          e.getMessage());
-    }
+    List<WriteOutcome> made = findMade(abandoned);
     if (!made.isEmpty()) {
       recordUntilDone(made);
       LOG.info("event=\"abandoned inserts found in Salesforce\" records={}", made.size());
     }
     db.inTransaction(c -> queue.requeueStale(c, Duration.ZERO));
+  }
+
+  /**
+   * Looks for the records of abandoned inserts until Salesforce answers: pushed blind, they could
+   * be created twice, and while the org (or the database) is unavailable nothing could be pushed
+   * anyway. Only a question the org refuses outright gives up on the check.
+   */
+  private List<WriteOutcome> findMade(List<PendingWrite> abandoned) throws InterruptedException {
+    Duration wait = Duration.ofMillis(500);
+    while (true) {
+      try {
+        List<WriteOutcome> made = new ArrayList<>();
+        for (TableDefinition def : tables.values()) {
+          List<PendingWrite> ofTable =
+              abandoned.stream().filter(w -> w.table().equals(def.table())).toList();
+          made.addAll(uncertain.find(def, ofTable));
+        }
+        return made;
+      } catch (RetriableSalesforceException | SalesforceAuthException | SQLException e) {
+        LOG.warn(
+            "event=\"abandoned inserts not checked yet\" retry_in_secs={} error=\"{}\"",
+            wait.toMillis() / 1000.0,
+            e.getMessage());
+        if (stopped) {
+          throw new InterruptedException("stopped while checking abandoned inserts");
+        }
+        Thread.sleep(wait.toMillis()); // the org is unavailable; its answer is needed first
+        wait =
+            wait.multipliedBy(2).compareTo(MAX_CHECK_WAIT) > 0
+                ? MAX_CHECK_WAIT
+                : wait.multipliedBy(2);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "event=\"abandoned inserts not checked\" outcome=\"pushed again\" error=\"{}\"",
+            e.getMessage());
+        return List.of();
+      }
+    }
   }
 
   public void stop() {

@@ -2,6 +2,7 @@ package io.pgforce.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgforce.emulator.faults.FaultRule;
 import io.pgforce.engine.mapping.Access;
 import io.pgforce.engine.state.MappingStatus;
 import io.pgforce.testkit.TestDatabase;
@@ -31,7 +32,8 @@ class AbandonedInsertIT {
               "Account", Map.of("Name", "Made before the kill", "Industry", "Energy"));
       // and the application edited the row again before the restart
       db.execute("UPDATE salesforce.account SET industry = 'Retail'");
-      h.emulator.stats().reset();
+      // and the org answers no query for a while: the check waits for it rather than push blind
+      h.emulator.addFault(FaultRule.failing("/query", 503).times(12));
 
       start(h);
 
