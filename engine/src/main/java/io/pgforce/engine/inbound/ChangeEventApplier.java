@@ -52,6 +52,7 @@ public final class ChangeEventApplier implements ChangeEventListener {
   private final SalesforceClient salesforce;
   private final PositionStore positions;
   private final RowApplier applier;
+  private final ConflictResolver conflicts;
   private final Runnable requestPoll;
   private final String channel;
   private final SyncObserver observer;
@@ -73,6 +74,7 @@ public final class ChangeEventApplier implements ChangeEventListener {
     this.salesforce = salesforce;
     this.positions = new PositionStore(clock);
     this.applier = new RowApplier(schema);
+    this.conflicts = new ConflictResolver(schema);
     this.channel = channel;
     this.requestPoll = requestPoll;
     this.observer = observer;
@@ -235,7 +237,9 @@ public final class ChangeEventApplier implements ChangeEventListener {
         ps.setTimestamp(i++, Timestamp.from(at));
         ps.setString(i++, id);
         ps.setTimestamp(i, Timestamp.from(at));
-        if (ps.executeUpdate() == 0 && !exists(c, id)) {
+        // a local change waiting for this row is a conflict, settled before the row is touched
+        boolean salesforceWon = conflicts.resolveUpdate(c, def, id, changed, at);
+        if ((ps.executeUpdate() == 0 && !exists(c, id)) || salesforceWon) {
           complete = false;
         }
       }

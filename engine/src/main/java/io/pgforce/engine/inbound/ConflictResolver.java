@@ -43,11 +43,34 @@ final class ConflictResolver {
       InboundRow remote = incoming.get(w.sfid());
       boolean salesforceWins =
           remote.systemModstamp().isAfter(w.localAt().plusSeconds(1).minusNanos(1));
-      record(c, def, w, remote, salesforceWins);
+      record(c, def, w, remoteJson(def, remote), remote.systemModstamp(), salesforceWins);
       if (salesforceWins) {
         dropLocalChange(c, def, w, remote.systemModstamp());
       }
     }
+  }
+
+  /**
+   * Settles a change event's update of a row whose own change waits, by the same rule. The event
+   * carries only the fields that changed, so it is recorded with those; when Salesforce's change
+   * wins, the caller has a poll read the whole record, since the row's other local changes are
+   * dropped too.
+   *
+   * @param changed the event's changed columns and their values as text
+   * @return whether Salesforce's change won
+   */
+  boolean resolveUpdate(
+      Connection c, TableDefinition def, String sfid, Map<String, String> changed, Instant at)
+      throws SQLException {
+    for (Waiting w : waiting(c, def, java.util.Set.of(sfid))) {
+      boolean salesforceWins = at.isAfter(w.localAt().plusSeconds(1).minusNanos(1));
+      record(c, def, w, JSON.valueToTree(changed).toString(), at, salesforceWins);
+      if (salesforceWins) {
+        dropLocalChange(c, def, w, at);
+      }
+      return salesforceWins;
+    }
+    return false;
   }
 
   /** A row with a change waiting: its id, and the time and values of its latest waiting entry. */
@@ -111,7 +134,12 @@ final class ConflictResolver {
   }
 
   private void record(
-      Connection c, TableDefinition def, Waiting w, InboundRow remote, boolean salesforceWins)
+      Connection c,
+      TableDefinition def,
+      Waiting w,
+      String remoteValues,
+      Instant remoteAt,
+      boolean salesforceWins)
       throws SQLException {
     String sql =
         """
@@ -123,8 +151,8 @@ final class ConflictResolver {
       ps.setLong(3, w.recordId());
       ps.setString(4, w.localValues());
       ps.setTimestamp(5, Timestamp.from(w.localAt()));
-      ps.setString(6, remoteJson(def, remote));
-      ps.setTimestamp(7, Timestamp.from(remote.systemModstamp()));
+      ps.setString(6, remoteValues);
+      ps.setTimestamp(7, Timestamp.from(remoteAt));
       ps.setString(8, salesforceWins ? "SALESFORCE" : "LOCAL");
       ps.executeUpdate();
     }

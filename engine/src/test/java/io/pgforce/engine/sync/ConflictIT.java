@@ -74,6 +74,38 @@ class ConflictIT {
     }
   }
 
+  @Test
+  void aLaterSalesforceEditArrivingByChangeEventWinsAndIsRecorded(TestDatabase db)
+      throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    MutableClock clock = new MutableClock(now.minusSeconds(130));
+    try (SyncHarness h = SyncHarness.create(db, clock)) {
+      h.start(
+          SyncHarness.settingsWithOverlap(Duration.ofMinutes(10)),
+          SyncHarness.streamed("Account", Access.READ_WRITE, "Name"));
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
+      h.quietStream(clock, "Account"); // from here only the stream brings Salesforce's changes
+      OrgUser user = new OrgUser(h.emulator); // a change the engine must take as news
+      String sfid = user.create("Account", Map.of("Name", "original"));
+      h.awaitCount("SELECT count(*) FROM salesforce.account WHERE sfid = '" + sfid + "'", 1);
+      h.emulator.addFault(FaultRule.failing("/composite/sobjects", 503)); // the local edit waits
+      db.execute("UPDATE salesforce.account SET name = 'local' WHERE sfid = '" + sfid + "'");
+      clock.set(now.plusSeconds(60));
+      user.update("Account", sfid, Map.of("Name", "remote"));
+
+      h.awaitRows(
+          "SELECT winner || ' ' || (remote_values ->> 'name') FROM pgforce.conflict",
+          "SALESFORCE remote");
+      h.awaitRows("SELECT state FROM salesforce._trigger_log WHERE action = 'UPDATE'", "IGNORED");
+      h.emulator.faults().clear();
+      clock.set(now.plusSeconds(70));
+      h.engine().pollNow("Account"); // the event had only the changed fields: a read completes it
+      h.awaitRows("SELECT name FROM salesforce.account", "remote");
+      assertThat(h.salesforce.retrieve("Account", sfid, "Name").orElseThrow().text("Name"))
+          .contains("remote");
+    }
+  }
+
   /**
    * A record created in Salesforce two minutes ago and synced, then edited locally now (its push
    * held back by a failing org) and in Salesforce at {@code remoteAt}.
