@@ -24,7 +24,8 @@ final class Verdict {
     FAILED_EXPLAINED
   }
 
-  private static final int DETAILED = 5;
+  /** Findings printed in full, of each kind: the first of every kind, not just of the first. */
+  private static final int DETAILED = 3;
 
   private final Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
   private final List<String> details = new ArrayList<>();
@@ -37,8 +38,8 @@ final class Verdict {
   }
 
   void add(Kind kind, String detail) {
-    counts.merge(kind, 1, Integer::sum);
-    if (kind != Kind.FAILED_EXPLAINED && details.size() < DETAILED) {
+    int seen = counts.merge(kind, 1, Integer::sum);
+    if (kind != Kind.FAILED_EXPLAINED && seen <= DETAILED) {
       details.add(kind + ": " + detail);
     }
   }
