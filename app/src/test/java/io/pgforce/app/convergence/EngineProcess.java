@@ -1,8 +1,11 @@
 package io.pgforce.app.convergence;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,8 +17,16 @@ final class EngineProcess implements AutoCloseable {
 
   private final Path config;
   private final Path logDirectory;
+  private final ScheduledExecutorService supervisor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "engine-supervisor");
+            t.setDaemon(true);
+            return t;
+          });
   private Process process;
   private int starts;
+  private boolean closing;
 
   EngineProcess(Path config, Path logDirectory) {
     this.config = config;
@@ -38,6 +49,31 @@ final class EngineProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log(starts).toFile())
             .start();
+    Process started = process;
+    started.onExit().thenRun(() -> restartIfItDied(started));
+  }
+
+  /**
+   * What a supervisor (systemd's {@code Restart=on-failure}) does, and docs/operations.md asks for:
+   * a process that exits by itself, for instance because PostgreSQL was restarting while it
+   * started, is started again a second later. A kill by the harness replaces the process first.
+   */
+  private synchronized void restartIfItDied(Process exited) {
+    if (closing || exited != process) {
+      return;
+    }
+    supervisor.schedule(() -> startAgain(exited), 1, TimeUnit.SECONDS);
+  }
+
+  private synchronized void startAgain(Process exited) {
+    if (closing || exited != process) {
+      return;
+    }
+    try {
+      start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether the current process has logged that it syncs. */
@@ -62,6 +98,8 @@ final class EngineProcess implements AutoCloseable {
 
   @Override
   public synchronized void close() throws InterruptedException {
+    closing = true;
+    supervisor.shutdownNow();
     if (process != null) {
       process.destroy(); // SIGTERM: a clean stop at the end
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
