@@ -87,6 +87,7 @@ public final class ResultRecorder {
       for (Map.Entry<String, RowChanges> table : rowsByTable.entrySet()) {
         String name = table.getKey();
         RowChanges rows = table.getValue();
+        rows.lock(c, lockSql(name));
         rows.whenInserted(c, adoptInboundCopiesSql(name));
         rows.whenInserted(c, stampWaitingEntriesSql(name));
         rows.apply(c, rowSql(name));
@@ -111,6 +112,13 @@ public final class ResultRecorder {
       errs.add(err);
       recordIds.add(w.recordId());
       resultEntries.add(w.resultEntry());
+    }
+
+    void lock(Connection c, String sql) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setArray(1, c.createArrayOf("bigint", recordIds.toArray()));
+        ps.executeQuery().close();
+      }
     }
 
     void apply(Connection c, String sql) throws SQLException {
@@ -146,6 +154,18 @@ public final class ResultRecorder {
         ps.executeUpdate();
       }
     }
+  }
+
+  /**
+   * Locks the rows first, which waits for the application's transactions that are changing them.
+   * Their log entries are then committed, and the statements below (each with a new snapshot) see
+   * them: an update or delete logged while an insert was pushed gets its sfid, where a transaction
+   * committing a moment after the stamp would have left it without one and been pushed as a second
+   * insert, or dropped as a delete of nothing.
+   */
+  private String lockSql(String table) {
+    return "SELECT id FROM %s WHERE id = ANY (?) ORDER BY id FOR UPDATE"
+        .formatted(schema.table(table));
   }
 
   /**

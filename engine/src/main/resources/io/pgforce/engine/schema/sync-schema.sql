@@ -100,7 +100,13 @@ BEGIN
     entry.old := (hstore(OLD) - excluded)::text;
     -- Without an sfid the row never reached Salesforce, so there is nothing to delete there;
     -- unless its insert is being pushed (or was, and its sfid is not written back yet): then the
-    -- writer stamps the sfid on this entry and the record is deleted like any other.
+    -- writer stamps the sfid on this entry and the record is deleted like any other. A writer
+    -- may be claiming the insert right now, unseen by this snapshot: waiting for its claim first
+    -- lets the check below (a new snapshot) see the insert PENDING.
+    IF OLD.sfid IS NULL AND entry.state = 'NEW' THEN
+      PERFORM 1 FROM {{schema}}."_trigger_log" l
+      WHERE l.table_name = TG_TABLE_NAME AND l.record_id = OLD.id AND l.state = 'NEW' FOR SHARE;
+    END IF;
     IF OLD.sfid IS NULL AND entry.state = 'NEW' AND NOT EXISTS (
         SELECT 1 FROM {{schema}}."_trigger_log" l
         WHERE l.table_name = TG_TABLE_NAME AND l.record_id = OLD.id

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -186,6 +187,59 @@ class TriggerLogQueueIT {
   }
 
   @Test
+  void anUpdateCommittingWhileTheInsertIsRecordedGetsItsSfid(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('new')");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection writer = sync(db);
+        Connection app = db.connect()) {
+      List<PendingWrite> insert = ChangeMerger.merge(queue.claim(writer, 10));
+      app.setAutoCommit(false);
+      app.createStatement().execute("UPDATE salesforce.account SET name = 'edited'");
+      writer.setAutoCommit(false);
+      Future<?> recording =
+          pool.submit(
+              () -> {
+                recorder.record(
+                    writer, List.of(WriteOutcome.success(insert.get(0), "001000000000001AAA")));
+                writer.commit();
+                return null;
+              });
+      awaitBlocked(db, pid(writer)); // the recording waits for the application's transaction
+      app.commit();
+      recording.get();
+      writer.setAutoCommit(true);
+
+      List<PendingWrite> next = ChangeMerger.merge(queue.claim(writer, 10));
+      assertThat(next).singleElement().extracting(PendingWrite::kind).isEqualTo(Kind.UPDATE);
+      assertThat(next.get(0).sfid()).isEqualTo("001000000000001AAA");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aDeleteRacingTheClaimOfItsInsertIsStillPushed(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('short-lived')");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection writer = sync(db);
+        Connection app = db.connect()) {
+      writer.setAutoCommit(false);
+      queue.claim(writer, 10); // not committed yet: the application still sees the insert NEW
+      Future<?> delete =
+          pool.submit(() -> app.createStatement().execute("DELETE FROM salesforce.account"));
+      awaitBlocked(db, pid(app));
+      writer.commit();
+      delete.get();
+
+      assertThat(
+              query(db, "SELECT action || ' ' || state FROM salesforce._trigger_log ORDER BY id"))
+          .containsExactly("INSERT PENDING", "DELETE NEW");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aFailedRoundHandsItsClaimsBack(TestDatabase db) throws Exception {
     db.execute("INSERT INTO salesforce.account (name) VALUES ('a'), ('b')");
     try (Connection c = sync(db)) {
@@ -221,6 +275,26 @@ class TriggerLogQueueIT {
     Connection c = db.connect();
     c.createStatement().execute(SyncSession.MARK);
     return c;
+  }
+
+  private static int pid(Connection c) throws Exception {
+    try (ResultSet rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** Waits until the session {@code pid} waits for a lock another transaction holds. */
+  private static void awaitBlocked(TestDatabase db, int pid) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                !query(
+                        db,
+                        "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid = "
+                            + pid)
+                    .isEmpty());
   }
 
   private static List<String> query(TestDatabase db, String sql) throws Exception {
