@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,7 +179,7 @@ public final class ChangeEventApplier implements ChangeEventListener {
       case CREATE -> applier.apply(c, def, fullRows(unlessPushedHere(c, h), event, at));
       case UNDELETE -> applier.apply(c, def, fullRows(h.recordIds(), event, at));
       case UPDATE -> {
-        return update(c, h.recordIds(), EventFields.columns(def, event.fields()), at);
+        return update(c, h, EventFields.columns(def, event.fields()), at);
       }
       case DELETE ->
           applier.apply(
@@ -210,41 +211,60 @@ public final class ChangeEventApplier implements ChangeEventListener {
   }
 
   /**
-   * Updates only the changed columns.
+   * Updates only the changed columns. A row whose own change waits to be pushed is settled field by
+   * field ({@link ConflictResolver#resolveUpdate}); pgforce's own writes coming back are not
+   * Salesforce edits, and leave such a row as it is.
    *
    * @return false when a record is not in the table yet: a poll must read it in full
    */
-  private boolean update(Connection c, List<String> ids, Map<String, String> changed, Instant at)
+  private boolean update(Connection c, ChangeEventHeader h, Map<String, String> changed, Instant at)
       throws SQLException {
-    String sets =
-        changed.keySet().stream()
-            .map(col -> Sql.id(col) + " = ?")
-            .collect(Collectors.joining(", "));
-    String sql =
-        """
-        UPDATE %s SET %s"systemmodstamp" = ?,
-          "_hc_lastop" = CASE WHEN "_hc_lastop" IN ('INSERTED', 'UPDATED') THEN 'SYNCED' ELSE "_hc_lastop" END
-        WHERE "sfid" = ? AND ("systemmodstamp" IS NULL OR "systemmodstamp" <= ?)
-          AND "_hc_lastop" IS DISTINCT FROM 'PENDING'"""
-            .formatted(schema.table(def.table()), sets.isEmpty() ? "" : sets + ", ");
+    boolean own = h.originatedFrom(salesforce.config().clientName());
     boolean complete = true;
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (String id : ids) {
-        int i = 1;
-        for (String v : changed.values()) {
-          ps.setObject(i++, v, Types.OTHER);
-        }
-        ps.setTimestamp(i++, Timestamp.from(at));
-        ps.setString(i++, id);
-        ps.setTimestamp(i, Timestamp.from(at));
-        // a local change waiting for this row is a conflict, settled before the row is touched
-        boolean salesforceWon = conflicts.resolveUpdate(c, def, id, changed, at);
-        if ((ps.executeUpdate() == 0 && !exists(c, id)) || salesforceWon) {
-          complete = false;
-        }
+    for (String id : h.recordIds()) {
+      Optional<Map<String, String>> onWaitingRow =
+          own ? Optional.empty() : conflicts.resolveUpdate(c, def, id, changed, at);
+      int updated =
+          onWaitingRow.isPresent()
+              ? setColumns(c, id, onWaitingRow.get(), at, true)
+              : setColumns(c, id, changed, at, false);
+      if (updated == 0 && !exists(c, id)) {
+        complete = false;
       }
     }
     return complete;
+  }
+
+  /**
+   * Sets {@code columns} of the record's row unless it holds a newer change from Salesforce. A row
+   * whose change waits keeps its status; any other row is left alone if it is PENDING.
+   */
+  private int setColumns(
+      Connection c, String sfid, Map<String, String> columns, Instant at, boolean waitingRow)
+      throws SQLException {
+    String sets =
+        columns.keySet().stream().map(col -> Sql.id(col) + " = ?, ").collect(Collectors.joining());
+    String status =
+        waitingRow
+            ? ""
+            : """
+              , "_hc_lastop" = CASE WHEN "_hc_lastop" IN ('INSERTED', 'UPDATED') THEN 'SYNCED' ELSE "_hc_lastop" END""";
+    String guard = waitingRow ? "" : " AND \"_hc_lastop\" IS DISTINCT FROM 'PENDING'";
+    String sql =
+        "UPDATE %s SET %s\"systemmodstamp\" = ?%s WHERE \"sfid\" = ?"
+                .formatted(schema.table(def.table()), sets, status)
+            + " AND (\"systemmodstamp\" IS NULL OR \"systemmodstamp\" <= ?)"
+            + guard;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (String v : columns.values()) {
+        ps.setObject(i++, v, Types.OTHER);
+      }
+      ps.setTimestamp(i++, Timestamp.from(at));
+      ps.setString(i++, sfid);
+      ps.setTimestamp(i, Timestamp.from(at));
+      return ps.executeUpdate();
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads the hstore text the trigger log keeps in {@code old} and {@code values}: {@code
+ * Reads and writes the hstore text the trigger log keeps in {@code old} and {@code values}: {@code
  * "key"=>"value", "other"=>NULL}, with {@code \"} and {@code \\} escaped inside quotes. Parsed here
  * so the writer does not depend on which schema the hstore extension was installed in.
  */
@@ -30,6 +30,23 @@ public final class HstoreText {
               pos[0], text.indexOf(',', pos[0]) < 0 ? text.length() : text.indexOf(',', pos[0]));
     }
     return pairs;
+  }
+
+  /** Writes pairs back as hstore text, which {@link #parse} reads. */
+  public static String format(Map<String, String> pairs) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, String> pair : pairs.entrySet()) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(quote(pair.getKey())).append("=>");
+      sb.append(pair.getValue() == null ? "NULL" : quote(pair.getValue()));
+    }
+    return sb.toString();
+  }
+
+  private static String quote(String s) {
+    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
   private static boolean skipTo(String text, int[] pos, char c) {

@@ -26,4 +26,16 @@ class HstoreTextTest {
     assertThat(HstoreText.parse(null)).isEmpty();
     assertThat(HstoreText.parse("")).isEmpty();
   }
+
+  @Test
+  void writesWhatItReads() {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    pairs.put("name", "Acme, \"the\" co => \\ ");
+    pairs.put("rating", null);
+
+    String text = HstoreText.format(pairs);
+
+    assertThat(text).isEqualTo("\"name\"=>\"Acme, \\\"the\\\" co => \\\\ \", \"rating\"=>NULL");
+    assertThat(HstoreText.parse(text)).containsExactlyEntriesOf(pairs);
+  }
 }

@@ -73,7 +73,7 @@ class CdcEchoIT {
           SyncHarness.streamed("Account", Access.READ_WRITE, "Name", "Industry"));
       h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
       h.quietStream(clock, "Account");
-      long replayedBefore = replayId(h);
+      long replayedBefore = h.replayId();
 
       // the push is slowed so that the lock below is in place before its answer is recorded
       h.emulator.addFault(
@@ -85,7 +85,7 @@ class CdcEchoIT {
         locker.createStatement().executeQuery(ROW.formatted("id") + " FOR UPDATE").close();
         org.awaitility.Awaitility.await()
             .atMost(java.time.Duration.ofSeconds(60))
-            .until(() -> replayId(h) > replayedBefore);
+            .until(() -> h.replayId() > replayedBefore);
         assertThat(h.count("SELECT count(*) FROM salesforce.account")).isOne();
         locker.rollback();
       }
@@ -95,10 +95,5 @@ class CdcEchoIT {
       assertThat(h.count("SELECT count(*) FROM salesforce.account")).isOne();
       assertThat(h.query("SELECT state FROM salesforce._trigger_log")).containsExactly("SUCCESS");
     }
-  }
-
-  private static long replayId(SyncHarness h) throws Exception {
-    List<String> ids = h.query("SELECT replay_id FROM pgforce.replay_position");
-    return ids.isEmpty() ? -1 : Long.parseLong(ids.get(0));
   }
 }

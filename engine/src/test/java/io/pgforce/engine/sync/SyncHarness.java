@@ -221,6 +221,12 @@ final class SyncHarness implements AutoCloseable {
     return Long.parseLong(query(sql).get(0));
   }
 
+  /** The last replayId the engine applied and saved (-1 before any), for one streamed mapping. */
+  long replayId() throws SQLException {
+    List<String> ids = query("SELECT replay_id FROM pgforce.replay_position");
+    return ids.isEmpty() ? -1 : Long.parseLong(ids.get(0));
+  }
+
   List<String> query(String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = testDb.connect();
