@@ -2,6 +2,7 @@ package io.pgforce.engine.outbound;
 
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.outbound.PendingWrite.Kind;
+import io.pgforce.engine.outbound.WriteOutcome.WriteError;
 import io.pgforce.engine.schema.Column;
 import io.pgforce.engine.schema.SyncSchema;
 import io.pgforce.engine.schema.TableDefinition;
@@ -31,7 +32,7 @@ final class WriteBatches {
     this.tables = tables;
   }
 
-  List<WriteOutcome> push(List<PendingWrite> writes) throws SQLException {
+  List<WriteOutcome> push(List<PendingWrite> writes) {
     List<WriteOutcome> outcomes = new ArrayList<>();
     Map<String, List<PendingWrite>> byTable = new LinkedHashMap<>();
     for (PendingWrite w : writes) {
@@ -43,9 +44,23 @@ final class WriteBatches {
       }
     }
     for (String table : parentsFirst(byTable.keySet())) {
-      outcomes.addAll(pushTable(tables.get(table), byTable.get(table)));
+      outcomes.addAll(pushTableOrWait(tables.get(table), byTable.get(table)));
     }
     return outcomes;
+  }
+
+  /**
+   * A table whose rows cannot be read (the database restarting) waits for the next round. Its
+   * writes were not sent; the tables already pushed keep their results, which must be recorded:
+   * handing the whole round back would create their inserted records a second time.
+   */
+  private List<WriteOutcome> pushTableOrWait(TableDefinition def, List<PendingWrite> claimed) {
+    try {
+      return pushTable(def, claimed);
+    } catch (SQLException e) {
+      WriteError error = new WriteError("DATABASE_UNAVAILABLE", e.getMessage(), List.of());
+      return claimed.stream().map(w -> WriteOutcome.retry(w, error)).toList();
+    }
   }
 
   private List<WriteOutcome> pushTable(TableDefinition def, List<PendingWrite> claimed)

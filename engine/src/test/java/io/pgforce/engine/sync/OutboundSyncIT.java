@@ -263,6 +263,36 @@ class OutboundSyncIT {
     return h;
   }
 
+  @Test
+  void aTableWhoseRowsCannotBeReadWaitsAndTheOthersAreNotPushedAgain(TestDatabase db)
+      throws Exception {
+    try (SyncHarness h = SyncHarness.create(db, Clock.systemUTC())) {
+      h.start(
+          SyncHarness.settings(10_000),
+          SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"),
+          SyncHarness.mapping("Contact", Access.READ_WRITE, false, "LastName"));
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
+      h.awaitStatus("Contact", MappingStatus.DATA_SYNCED);
+      db.execute( // and then the writer cannot read contact rows, as while the database restarts
+          """
+          BEGIN;
+          INSERT INTO salesforce.account (name) VALUES ('Pushed once');
+          INSERT INTO salesforce.contact (lastname) VALUES ('Waits');
+          ALTER TABLE salesforce.contact RENAME TO contact_hidden;
+          COMMIT;""");
+
+      String accountId =
+          awaitValue(h, "SELECT sfid FROM salesforce.account WHERE sfid IS NOT NULL");
+      db.execute("ALTER TABLE salesforce.contact_hidden RENAME TO contact");
+
+      awaitValue(h, "SELECT sfid FROM salesforce.contact WHERE sfid IS NOT NULL");
+      assertThat(h.salesforce.count("SELECT count() FROM Account")).isEqualTo(1);
+      assertThat(h.salesforce.count("SELECT count() FROM Contact WHERE LastName = 'Waits'"))
+          .isEqualTo(1);
+      assertThat(h.query("SELECT sfid FROM salesforce.account")).containsExactly(accountId);
+    }
+  }
+
   private static String awaitValue(SyncHarness h, String sql) {
     return await().atMost(DEADLINE).until(() -> h.query(sql), rows -> rows.size() == 1).get(0);
   }
