@@ -4,7 +4,6 @@ import io.pgforce.engine.SyncObserver;
 import io.pgforce.engine.SyncObserver.Direction;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.schema.Column;
-import io.pgforce.engine.schema.Sql;
 import io.pgforce.engine.schema.SyncSchema;
 import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.engine.state.PositionStore;
@@ -15,8 +14,6 @@ import io.pgforce.salesforce.streaming.ChangeEventListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +50,7 @@ public final class ChangeEventApplier implements ChangeEventListener {
   private final PositionStore positions;
   private final RowApplier applier;
   private final ConflictResolver conflicts;
+  private final RowColumns rowColumns;
   private final Runnable requestPoll;
   private final String channel;
   private final SyncObserver observer;
@@ -76,6 +73,7 @@ public final class ChangeEventApplier implements ChangeEventListener {
     this.positions = new PositionStore(clock);
     this.applier = new RowApplier(schema);
     this.conflicts = new ConflictResolver(schema);
+    this.rowColumns = new RowColumns(schema);
     this.channel = channel;
     this.requestPoll = requestPoll;
     this.observer = observer;
@@ -226,45 +224,13 @@ public final class ChangeEventApplier implements ChangeEventListener {
           own ? Optional.empty() : conflicts.resolveUpdate(c, def, id, changed, at);
       int updated =
           onWaitingRow.isPresent()
-              ? setColumns(c, id, onWaitingRow.get(), at, true)
-              : setColumns(c, id, changed, at, false);
+              ? rowColumns.set(c, def, id, onWaitingRow.get(), at, true)
+              : rowColumns.set(c, def, id, changed, at, false);
       if (updated == 0 && !exists(c, id)) {
         complete = false;
       }
     }
     return complete;
-  }
-
-  /**
-   * Sets {@code columns} of the record's row unless it holds a newer change from Salesforce. A row
-   * whose change waits keeps its status; any other row is left alone if it is PENDING.
-   */
-  private int setColumns(
-      Connection c, String sfid, Map<String, String> columns, Instant at, boolean waitingRow)
-      throws SQLException {
-    String sets =
-        columns.keySet().stream().map(col -> Sql.id(col) + " = ?, ").collect(Collectors.joining());
-    String status =
-        waitingRow
-            ? ""
-            : """
-              , "_hc_lastop" = CASE WHEN "_hc_lastop" IN ('INSERTED', 'UPDATED') THEN 'SYNCED' ELSE "_hc_lastop" END""";
-    String guard = waitingRow ? "" : " AND \"_hc_lastop\" IS DISTINCT FROM 'PENDING'";
-    String sql =
-        "UPDATE %s SET %s\"systemmodstamp\" = ?%s WHERE \"sfid\" = ?"
-                .formatted(schema.table(def.table()), sets, status)
-            + " AND (\"systemmodstamp\" IS NULL OR \"systemmodstamp\" <= ?)"
-            + guard;
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      for (String v : columns.values()) {
-        ps.setObject(i++, v, Types.OTHER);
-      }
-      ps.setTimestamp(i++, Timestamp.from(at));
-      ps.setString(i++, sfid);
-      ps.setTimestamp(i, Timestamp.from(at));
-      return ps.executeUpdate();
-    }
   }
 
   /**

@@ -1,29 +1,35 @@
 package io.pgforce.engine.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pgforce.engine.inbound.WaitingEntries.Entry;
 import io.pgforce.engine.outbound.HstoreText;
+import io.pgforce.engine.schema.Column;
 import io.pgforce.engine.schema.SyncSchema;
 import io.pgforce.engine.schema.TableDefinition;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides what happens when a Salesforce change meets a row whose own change is still waiting to be
- * pushed: the later write wins. When Salesforce's is later, the waiting local entries are set
- * {@code IGNORED} and the row takes Salesforce's values; when the local one is later (or in the
- * same second, SystemModstamp's precision), the row keeps its values and the push carries them to
- * Salesforce. Either way the conflict is recorded with both sides' values.
+ * pushed, field by field. A field only one side changed is no conflict: Salesforce's fields are set
+ * on the row, which stays PENDING, and the local ones are still pushed. Where both sides changed a
+ * field, the later write wins (the same second goes to the local edit, SystemModstamp's precision):
+ * a later Salesforce edit takes that field out of the waiting entries, which are {@code IGNORED}
+ * once nothing is left of them; a later local edit keeps it. Either way the conflict is recorded
+ * with both sides' values.
  */
 final class ConflictResolver {
 
@@ -31,35 +37,56 @@ final class ConflictResolver {
 
   private static final String SUPERSEDED = "superseded by a later change in Salesforce";
 
+  /** Columns that say which record and when, not what it holds. */
+  private static final Set<String> NOT_DATA = Set.of("sfid", "systemmodstamp");
+
   private final SyncSchema schema;
+  private final WaitingEntries waiting;
 
   ConflictResolver(SyncSchema schema) {
     this.schema = schema;
-  }
-
-  /** Settles conflicts among {@code rows} before they are applied, on the caller's transaction. */
-  void resolve(Connection c, TableDefinition def, List<InboundRow> rows) throws SQLException {
-    Map<String, InboundRow> incoming = new HashMap<>();
-    rows.stream().filter(r -> !r.deleted()).forEach(r -> incoming.put(r.sfid(), r));
-    if (incoming.isEmpty()) {
-      return;
-    }
-    for (Waiting w : waiting(c, def, incoming.keySet())) {
-      InboundRow remote = incoming.get(w.sfid());
-      boolean salesforceWins =
-          remote.systemModstamp().isAfter(w.localAt().plusSeconds(1).minusNanos(1));
-      record(c, def, w, remoteJson(def, remote), remote.systemModstamp(), salesforceWins);
-      if (salesforceWins) {
-        dropLocalChange(c, def, w, remote.systemModstamp());
-      }
-    }
+    this.waiting = new WaitingEntries(schema);
   }
 
   /**
-   * Settles a change event's update of a row whose own change waits, field by field: the event
-   * carries only the fields Salesforce changed, and a field only one side changed is no conflict.
-   * Where both changed a field, the later write wins by the rule above; a losing local change loses
-   * only those fields, and its entry is {@code IGNORED} once nothing is left of it.
+   * Settles polled records that meet rows whose change waits, on the caller's transaction. A poll
+   * reads whole records without saying what changed: a field counts as changed in Salesforce when
+   * its value is neither the one the row had before its waiting change nor the local one. So a
+   * value pgforce pushed itself, from an earlier edit, is not taken for Salesforce's.
+   *
+   * @return by sfid, the columns to set on each such row (the upsert leaves those rows alone)
+   */
+  Map<String, Map<String, String>> resolve(Connection c, TableDefinition def, List<InboundRow> rows)
+      throws SQLException {
+    Map<String, InboundRow> incoming = new HashMap<>();
+    rows.stream().filter(r -> !r.deleted()).forEach(r -> incoming.put(r.sfid(), r));
+    if (incoming.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Map<String, String>> toSet = new HashMap<>();
+    for (Map.Entry<String, List<Entry>> row : waiting.of(c, def, incoming.keySet()).entrySet()) {
+      InboundRow remote = incoming.get(row.getKey());
+      Map<String, String> values = named(def, remote);
+      Set<String> changed = changedInSalesforce(c, def, row.getValue(), values);
+      String json = JSON.valueToTree(values).toString();
+      toSet.put(
+          row.getKey(),
+          settle(
+              c,
+              def,
+              row.getKey(),
+              row.getValue(),
+              values,
+              changed,
+              remote.systemModstamp(),
+              json));
+    }
+    return toSet;
+  }
+
+  /**
+   * Settles a change event's update of a row whose change waits. The event carries only the fields
+   * Salesforce changed.
    *
    * @param changed the event's changed columns and their values as text
    * @return empty when no change of the row waits (the event applies as usual); otherwise the
@@ -68,93 +95,176 @@ final class ConflictResolver {
   Optional<Map<String, String>> resolveUpdate(
       Connection c, TableDefinition def, String sfid, Map<String, String> changed, Instant at)
       throws SQLException {
-    List<WaitingEntry> entries = waitingEntries(c, def, sfid);
-    if (entries.isEmpty()) {
+    List<Entry> entries = waiting.of(c, def, List.of(sfid)).get(sfid);
+    if (entries == null) {
       return Optional.empty();
     }
-    List<WaitingEntry> clashing =
-        entries.stream().filter(e -> e.touchesAny(changed.keySet())).toList();
-    if (clashing.isEmpty()) {
-      return Optional.of(changed);
-    }
-    WaitingEntry latest = clashing.get(clashing.size() - 1);
-    boolean salesforceWins = at.isAfter(latest.createdAt().plusSeconds(1).minusNanos(1));
-    record(
-        c, def, latest.asWaiting(sfid), JSON.valueToTree(changed).toString(), at, salesforceWins);
-    if (!salesforceWins) {
-      Map<String, String> theirs = new LinkedHashMap<>(changed);
-      clashing.forEach(e -> theirs.keySet().removeAll(e.columns().keySet()));
-      return Optional.of(theirs);
-    }
-    for (WaitingEntry e : clashing) {
-      supersede(c, e, changed.keySet());
-    }
-    markSyncedUnlessWaiting(c, def, latest.recordId());
-    return Optional.of(changed);
+    String json = JSON.valueToTree(changed).toString();
+    return Optional.of(settle(c, def, sfid, entries, changed, changed.keySet(), at, json));
   }
 
-  /** One NEW or PENDING log entry of a row, with the columns it changed. */
-  private record WaitingEntry(
-      long id, long recordId, String state, Instant createdAt, String values) {
-
-    Map<String, String> columns() {
-      return HstoreText.parse(values);
-    }
-
-    boolean touchesAny(java.util.Set<String> names) {
-      return columns().keySet().stream().anyMatch(names::contains);
-    }
-
-    Waiting asWaiting(String sfid) {
-      return new Waiting(sfid, recordId, createdAt, values);
-    }
-  }
-
-  private List<WaitingEntry> waitingEntries(Connection c, TableDefinition def, String sfid)
+  /**
+   * The rule itself, column by column; returns the columns to set on the row. Each side's win is
+   * recorded once, with the latest local entry it was decided on.
+   */
+  private Map<String, String> settle(
+      Connection c,
+      TableDefinition def,
+      String sfid,
+      List<Entry> entries,
+      Map<String, String> remote,
+      Set<String> changedThere,
+      Instant at,
+      String remoteJson)
       throws SQLException {
-    String sql =
-        """
-        SELECT l.id, t.id, l.state, l.created_at, l."values"
-        FROM %s t JOIN %s l ON l.table_name = ? AND l.record_id = t.id AND l.state IN ('NEW', 'PENDING')
-        WHERE t.sfid = ? AND t._hc_lastop = 'PENDING' ORDER BY l.id"""
-            .formatted(schema.table(def.table()), schema.table("_trigger_log"));
-    List<WaitingEntry> found = new java.util.ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, def.table());
-      ps.setString(2, sfid);
+    Set<String> local = new HashSet<>();
+    entries.forEach(e -> local.addAll(e.columns().keySet()));
+    Set<String> lost = new LinkedHashSet<>();
+    Entry lostTo = null;
+    Entry keptBy = null;
+    for (String column : changedThere) {
+      Optional<Entry> last = lastChange(entries, column);
+      if (last.isEmpty()) {
+        continue; // only Salesforce changed it: no conflict
+      }
+      if (at.isAfter(last.get().createdAt().plusSeconds(1).minusNanos(1))) {
+        lost.add(column);
+        lostTo = later(lostTo, last.get());
+      } else {
+        keptBy = later(keptBy, last.get());
+      }
+    }
+    if (keptBy != null) {
+      record(c, def, sfid, keptBy, remoteJson, at, false);
+    }
+    if (lostTo != null) {
+      record(c, def, sfid, lostTo, remoteJson, at, true);
+      for (Entry e : entries.stream().filter(e -> e.touchesAny(lost)).toList()) {
+        supersede(c, e, lost);
+      }
+      markSyncedUnlessWaiting(c, def, lostTo.recordId());
+    }
+    local.removeAll(lost);
+    return without(remote, local);
+  }
+
+  private static Optional<Entry> lastChange(List<Entry> entries, String column) {
+    Entry last = null;
+    for (Entry e : entries) {
+      if (e.columns().containsKey(column)) {
+        last = e;
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
+  private static Entry later(Entry a, Entry b) {
+    return a == null || b.id() > a.id() ? b : a;
+  }
+
+  private static Map<String, String> without(Map<String, String> values, Set<String> columns) {
+    Map<String, String> left = new LinkedHashMap<>(values);
+    left.keySet().removeAll(columns);
+    return left;
+  }
+
+  /** A polled record's data columns and their values as text. */
+  private static Map<String, String> named(TableDefinition def, InboundRow remote) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < def.columns().size(); i++) {
+      String name = def.columns().get(i).name();
+      if (!NOT_DATA.contains(name)) {
+        values.put(name, remote.values().get(i));
+      }
+    }
+    return values;
+  }
+
+  /**
+   * The locally changed columns whose polled value differs both from the value before the local
+   * change and from the local value, compared by PostgreSQL as the column's type ({@code 5} and
+   * {@code 5.0} are one number).
+   */
+  private Set<String> changedInSalesforce(
+      Connection c, TableDefinition def, List<Entry> entries, Map<String, String> remote)
+      throws SQLException {
+    List<String> checks = new ArrayList<>();
+    List<String> params = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Column col : def.columns()) {
+      String name = col.name();
+      if (NOT_DATA.contains(name)
+          || entries.stream().noneMatch(e -> e.columns().containsKey(name))) {
+        continue;
+      }
+      String cast = "?::" + col.sqlType();
+      Optional<Entry> before = firstChange(entries, name);
+      checks.add(
+          "(%1$s IS DISTINCT FROM %1$s%2$s)"
+              .formatted(
+                  cast, before.isPresent() ? " AND " + cast + " IS DISTINCT FROM " + cast : ""));
+      params.add(remote.get(name));
+      params.add(localValue(entries, name));
+      before.ifPresent(
+          e -> {
+            params.add(remote.get(name));
+            params.add(e.before().get(name));
+          });
+      names.add(name);
+    }
+    return names.isEmpty() ? Set.of() : distinct(c, checks, params, names);
+  }
+
+  private static Set<String> distinct(
+      Connection c, List<String> checks, List<String> params, List<String> names)
+      throws SQLException {
+    Set<String> changed = new LinkedHashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", checks))) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setString(i + 1, params.get(i));
+      }
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(
-              new WaitingEntry(
-                  rs.getLong(1),
-                  rs.getLong(2),
-                  rs.getString(3),
-                  rs.getTimestamp(4).toInstant(),
-                  rs.getString(5)));
+        rs.next();
+        for (int i = 0; i < names.size(); i++) {
+          if (rs.getBoolean(i + 1)) {
+            changed.add(names.get(i));
+          }
         }
       }
     }
-    return found;
+    return changed;
+  }
+
+  /** The first waiting change of the column, whose {@code old} holds the value before it. */
+  private static Optional<Entry> firstChange(List<Entry> entries, String column) {
+    return entries.stream()
+        .filter(e -> e.columns().containsKey(column) && e.old() != null)
+        .findFirst();
+  }
+
+  /** The column's value after the last waiting change of it. */
+  private static String localValue(List<Entry> entries, String column) {
+    return lastChange(entries, column).map(e -> e.columns().get(column)).orElse(null);
   }
 
   /**
    * Takes the fields Salesforce's later change won out of a waiting entry, which then pushes only
    * the rest; an entry with nothing left is {@code IGNORED}. An entry already being pushed cannot
-   * be changed: its push carries the local values, and its echo settles the row.
+   * be changed: its push carries the local values.
    */
-  private void supersede(Connection c, WaitingEntry e, java.util.Set<String> lost)
-      throws SQLException {
+  private void supersede(Connection c, Entry e, Set<String> lost) throws SQLException {
     if (!e.state().equals("NEW")) {
       return;
     }
     Map<String, String> left = new LinkedHashMap<>(e.columns());
     left.keySet().removeAll(lost);
+    String log = schema.table("_trigger_log");
     String sql =
         left.isEmpty()
             ? "UPDATE %s SET state = 'IGNORED', sf_message = '%s', processed_at = clock_timestamp() WHERE id = ?"
-            : "UPDATE %s SET \"values\" = ? WHERE id = ?";
-    try (PreparedStatement ps =
-        c.prepareStatement(sql.formatted(schema.table("_trigger_log"), SUPERSEDED))) {
+                .formatted(log, SUPERSEDED)
+            : "UPDATE %s SET \"values\" = ? WHERE id = ?".formatted(log);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       if (!left.isEmpty()) {
         ps.setString(i++, HstoreText.format(left));
@@ -162,56 +272,6 @@ final class ConflictResolver {
       ps.setLong(i, e.id());
       ps.executeUpdate();
     }
-  }
-
-  /** A row with a change waiting: its id, and the time and values of its latest waiting entry. */
-  private record Waiting(String sfid, long recordId, Instant localAt, String localValues) {}
-
-  private List<Waiting> waiting(Connection c, TableDefinition def, java.util.Set<String> sfids)
-      throws SQLException {
-    String sql =
-        """
-        SELECT DISTINCT ON (t.id) t.sfid, t.id, l.created_at, l."values"
-        FROM %s t JOIN %s l ON l.table_name = ? AND l.record_id = t.id AND l.state IN ('NEW', 'PENDING')
-        WHERE t.sfid = ANY (?) AND t._hc_lastop = 'PENDING'
-        ORDER BY t.id, l.id DESC"""
-            .formatted(schema.table(def.table()), schema.table("_trigger_log"));
-    List<Waiting> found = new java.util.ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      Array ids = c.createArrayOf("varchar", sfids.toArray());
-      ps.setString(1, def.table());
-      ps.setArray(2, ids);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(
-              new Waiting(
-                  rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
-        }
-      }
-    }
-    return found;
-  }
-
-  /**
-   * Sets the local entries Salesforce's change superseded {@code IGNORED}: those logged at least a
-   * second before it (the rule above). An entry logged after that, for instance a delete that
-   * committed while this decision was being made, is newer than Salesforce's change and still goes
-   * out; the row then stays {@code PENDING} for it.
-   */
-  private void dropLocalChange(Connection c, TableDefinition def, Waiting w, Instant remoteAt)
-      throws SQLException {
-    String log = schema.table("_trigger_log");
-    String entries =
-        "UPDATE %s SET state = 'IGNORED', sf_message = '%s',".formatted(log, SUPERSEDED)
-            + " processed_at = clock_timestamp() WHERE table_name = ? AND record_id = ? AND state = 'NEW'"
-            + " AND created_at <= ?";
-    try (PreparedStatement ps = c.prepareStatement(entries)) {
-      ps.setString(1, def.table());
-      ps.setLong(2, w.recordId());
-      ps.setTimestamp(3, Timestamp.from(remoteAt.minusSeconds(1)));
-      ps.executeUpdate();
-    }
-    markSyncedUnlessWaiting(c, def, w.recordId());
   }
 
   /**
@@ -235,7 +295,8 @@ final class ConflictResolver {
   private void record(
       Connection c,
       TableDefinition def,
-      Waiting w,
+      String sfid,
+      Entry local,
       String remoteValues,
       Instant remoteAt,
       boolean salesforceWins)
@@ -246,22 +307,14 @@ final class ConflictResolver {
         VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, def.mapping().objectName());
-      ps.setString(2, w.sfid());
-      ps.setLong(3, w.recordId());
-      ps.setString(4, w.localValues());
-      ps.setTimestamp(5, Timestamp.from(w.localAt()));
+      ps.setString(2, sfid);
+      ps.setLong(3, local.recordId());
+      ps.setString(4, local.values());
+      ps.setTimestamp(5, Timestamp.from(local.createdAt()));
       ps.setString(6, remoteValues);
       ps.setTimestamp(7, Timestamp.from(remoteAt));
       ps.setString(8, salesforceWins ? "SALESFORCE" : "LOCAL");
       ps.executeUpdate();
     }
-  }
-
-  private static String remoteJson(TableDefinition def, InboundRow remote) {
-    ObjectNode node = JSON.createObjectNode();
-    for (int i = 0; i < def.columns().size(); i++) {
-      node.put(def.columns().get(i).name(), remote.values().get(i));
-    }
-    return node.toString();
   }
 }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -18,8 +19,8 @@ import java.util.stream.Collectors;
  * <p>Idempotent and order-safe: an upsert only replaces a row whose {@code systemmodstamp} is not
  * newer than the incoming one, so re-reading a poll window, or a poll arriving after a fresher
  * change event, never moves a row back in time. A row whose local change still waits to be pushed
- * ({@code PENDING}) is left alone: the push carries the local values to Salesforce, and
- * Salesforce's copy comes back after it.
+ * ({@code PENDING}) is settled field by field by {@link ConflictResolver}: it takes the fields
+ * Salesforce won, and keeps the ones its waiting change carries to Salesforce.
  */
 public final class RowApplier {
 
@@ -33,15 +34,17 @@ public final class RowApplier {
 
   private final SyncSchema schema;
   private final ConflictResolver conflicts;
+  private final RowColumns rowColumns;
 
   public RowApplier(SyncSchema schema) {
     this.schema = schema;
     this.conflicts = new ConflictResolver(schema);
+    this.rowColumns = new RowColumns(schema);
   }
 
   /** Applies the rows on the caller's connection (and so in its transaction). */
   public void apply(Connection c, TableDefinition def, List<InboundRow> rows) throws SQLException {
-    conflicts.resolve(c, def, rows);
+    Map<String, Map<String, String>> onWaitingRows = conflicts.resolve(c, def, rows);
     try (PreparedStatement upsert = c.prepareStatement(upsertSql(def));
         PreparedStatement delete = c.prepareStatement(deleteSql(def))) {
       int upserts = 0;
@@ -62,6 +65,12 @@ public final class RowApplier {
       }
       if (deletes > 0) {
         delete.executeBatch();
+      }
+    }
+    for (InboundRow row : rows) {
+      Map<String, String> columns = onWaitingRows.get(row.sfid());
+      if (columns != null && !columns.isEmpty()) {
+        rowColumns.set(c, def, row.sfid(), columns, row.systemModstamp(), true);
       }
     }
   }

@@ -39,6 +39,7 @@ class RowApplierIT {
   @BeforeEach
   void freshTable(TestDatabase db) throws Exception {
     io.pgforce.engine.state.EngineState.migrate(db.dataSource()); // conflicts are recorded there
+    db.execute("DELETE FROM pgforce.conflict");
     try (Connection c = sync(db)) {
       SCHEMA.install(c);
       c.createStatement().execute("DROP TABLE IF EXISTS salesforce.account");
@@ -91,27 +92,52 @@ class RowApplierIT {
   }
 
   @Test
-  void aLaterSalesforceChangeIgnoresOnlyTheLocalEntriesOlderThanIt(TestDatabase db)
+  void aLaterSalesforceChangeWinsOnlyTheFieldsLocallyChangedBeforeIt(TestDatabase db)
       throws Exception {
     try (Connection c = sync(db)) {
       applier.apply(c, ACCOUNT, List.of(row("001A", T1, "A", null)));
     }
     db.execute("DELETE FROM salesforce._trigger_log"); // other tests' entries
-    db.execute("UPDATE salesforce.account SET name = 'newer than the remote change'");
+    db.execute("UPDATE salesforce.account SET name = 'older than the remote change'");
     db.execute("UPDATE salesforce.account SET annualrevenue = 1");
-    // The second entry is the one the decision reads; the first stands for an entry logged while
-    // the decision was made (a delete committing meanwhile), later than Salesforce's change.
     Instant remoteAt = T1.plusSeconds(3600);
     db.execute(
         "UPDATE salesforce._trigger_log SET created_at = CASE WHEN id = (SELECT min(id) FROM"
             + " salesforce._trigger_log) THEN '%s'::timestamptz ELSE '%s'::timestamptz END"
-                .formatted(remoteAt.plusSeconds(30), remoteAt.minusSeconds(60)));
+                .formatted(remoteAt.minusSeconds(60), remoteAt.plusSeconds(30)));
     try (Connection c = sync(db)) {
-      applier.apply(c, ACCOUNT, List.of(row("001A", remoteAt, "remote", null)));
+      applier.apply(c, ACCOUNT, List.of(row("001A", remoteAt, "remote", "5")));
     }
+    // the name goes to Salesforce's later edit; the revenue to the local edit, later still
     assertThat(query(db, "SELECT state FROM salesforce._trigger_log ORDER BY id"))
-        .containsExactly("NEW", "IGNORED");
-    assertThat(query(db, "SELECT _hc_lastop FROM salesforce.account")).containsExactly("PENDING");
+        .containsExactly("IGNORED", "NEW");
+    assertThat(
+            query(
+                db,
+                "SELECT concat_ws('|', name, annualrevenue, _hc_lastop) FROM salesforce.account"))
+        .containsExactly("remote|1|PENDING");
+    assertThat(query(db, "SELECT winner FROM pgforce.conflict ORDER BY winner"))
+        .containsExactly("LOCAL", "SALESFORCE");
+  }
+
+  @Test
+  void aPolledFieldSalesforceDidNotChangeLeavesTheLocalEditAlone(TestDatabase db) throws Exception {
+    try (Connection c = sync(db)) {
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1, "A", "2")));
+    }
+    db.execute("DELETE FROM salesforce._trigger_log"); // other tests' entries
+    db.execute("UPDATE salesforce.account SET annualrevenue = 1");
+    try (Connection c = sync(db)) {
+      // much later, and with the revenue Salesforce had before the local edit: no conflict
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1.plusSeconds(7200), "renamed", "2.0")));
+    }
+    assertThat(query(db, "SELECT state FROM salesforce._trigger_log")).containsExactly("NEW");
+    assertThat(
+            query(
+                db,
+                "SELECT concat_ws('|', name, annualrevenue, _hc_lastop) FROM salesforce.account"))
+        .containsExactly("renamed|1|PENDING");
+    assertThat(query(db, "SELECT count(*) FROM pgforce.conflict")).containsExactly("0");
   }
 
   @Test

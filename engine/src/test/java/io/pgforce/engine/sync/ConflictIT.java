@@ -76,20 +76,45 @@ class ConflictIT {
   }
 
   @Test
+  void aPolledValuePgforcePushedEarlierDoesNotOverrideAWaitingEdit(TestDatabase db)
+      throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    MutableClock clock = new MutableClock(now.minusSeconds(130));
+    try (SyncHarness h = started(db, clock)) {
+      String sfid = h.salesforce.create("Account", Map.of("Name", "original"));
+      clock.set(now.minusSeconds(100));
+      h.awaitCount("SELECT count(*) FROM salesforce.account WHERE sfid = '" + sfid + "'", 1);
+      h.stopEngine();
+      // an edit whose push reached Salesforce but whose result died with the process...
+      db.execute("UPDATE salesforce.account SET name = 'older'");
+      db.execute("UPDATE salesforce._trigger_log SET state = 'SUCCESS' WHERE action = 'UPDATE'");
+      clock.set(now.plusSeconds(60));
+      h.salesforce.update("Account", sfid, Map.of("Name", "older"));
+      // ...and a newer edit, made before that push landed
+      db.execute("UPDATE salesforce.account SET name = 'newer'");
+      h.emulator.addFault(FaultRule.failing("/composite/sobjects", 503)); // the newer edit waits
+      clock.set(now.plusSeconds(70));
+      h.start(
+          SyncHarness.settingsWithOverlap(Duration.ofMinutes(10)),
+          SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"));
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
+      h.quietPoll(clock, "Account"); // a poll read 'older', newer than the local edit
+
+      assertThat(name(h, sfid)).isEqualTo("newer");
+      assertThat(h.count("SELECT count(*) FROM pgforce.conflict")).isZero();
+      h.emulator.faults().clear();
+      h.awaitSalesforce("Account", sfid, "Name", "newer");
+    }
+  }
+
+  @Test
   void aLaterSalesforceEditArrivingByChangeEventWinsAndIsRecorded(TestDatabase db)
       throws Exception {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     MutableClock clock = new MutableClock(now.minusSeconds(130));
-    try (SyncHarness h = SyncHarness.create(db, clock)) {
-      h.start(
-          SyncHarness.settingsWithOverlap(Duration.ofMinutes(10)),
-          SyncHarness.streamed("Account", Access.READ_WRITE, "Name"));
-      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
-      h.quietStream(clock, "Account"); // from here only the stream brings Salesforce's changes
+    try (SyncHarness h = streamedAccounts(db, clock)) {
       OrgUser user = new OrgUser(h.emulator); // a change the engine must take as news
-      String sfid = user.create("Account", Map.of("Name", "original"));
-      h.awaitCount("SELECT count(*) FROM salesforce.account WHERE sfid = '" + sfid + "'", 1);
-      h.emulator.addFault(FaultRule.failing("/composite/sobjects", 503)); // the local edit waits
+      String sfid = syncedWithPushesHeld(h, user);
       db.execute("UPDATE salesforce.account SET name = 'local' WHERE sfid = '" + sfid + "'");
       clock.set(now.plusSeconds(60));
       user.update("Account", sfid, Map.of("Name", "remote"));
@@ -110,9 +135,7 @@ class ConflictIT {
     MutableClock clock = new MutableClock(now.minusSeconds(130));
     try (SyncHarness h = streamedAccounts(db, clock)) {
       OrgUser user = new OrgUser(h.emulator);
-      String sfid = user.create("Account", Map.of("Name", "original"));
-      h.awaitCount("SELECT count(*) FROM salesforce.account WHERE sfid = '" + sfid + "'", 1);
-      h.emulator.addFault(FaultRule.failing("/composite/sobjects", 503)); // the local edit waits
+      String sfid = syncedWithPushesHeld(h, user);
       db.execute("UPDATE salesforce.account SET name = 'local' WHERE sfid = '" + sfid + "'");
       clock.set(now.plusSeconds(60));
       user.update("Account", sfid, Map.of("AnnualRevenue", 5));
@@ -138,9 +161,7 @@ class ConflictIT {
     MutableClock clock = new MutableClock(now.minusSeconds(130));
     try (SyncHarness h = streamedAccounts(db, clock)) {
       OrgUser user = new OrgUser(h.emulator);
-      String sfid = user.create("Account", Map.of("Name", "original"));
-      h.awaitCount("SELECT count(*) FROM salesforce.account WHERE sfid = '" + sfid + "'", 1);
-      h.emulator.addFault(FaultRule.failing("/composite/sobjects", 503)); // the local edit waits
+      String sfid = syncedWithPushesHeld(h, user);
       db.execute(
           "UPDATE salesforce.account SET name = 'local', annualrevenue = 7 WHERE sfid = '"
               + sfid
@@ -163,9 +184,7 @@ class ConflictIT {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     MutableClock clock = new MutableClock(now.minusSeconds(130));
     try (SyncHarness h = streamedAccounts(db, clock)) {
-      String sfid = new OrgUser(h.emulator).create("Account", Map.of("Name", "original"));
-      h.awaitCount("SELECT count(*) FROM salesforce.account WHERE sfid = '" + sfid + "'", 1);
-      h.emulator.addFault(FaultRule.failing("/composite/sobjects", 503)); // the local edit waits
+      String sfid = syncedWithPushesHeld(h, new OrgUser(h.emulator));
       db.execute("UPDATE salesforce.account SET name = 'newer' WHERE sfid = '" + sfid + "'");
       clock.set(now.plusSeconds(60));
       // an earlier push of this record reaching Salesforce late (a writer killed and restarted)
@@ -199,6 +218,14 @@ class ConflictIT {
                     .orElseThrow()
                     .text("Name")
                     .equals(Optional.of(name(h, sfid))));
+  }
+
+  /** A record created in Salesforce and synced; from here the engine's pushes fail. */
+  private static String syncedWithPushesHeld(SyncHarness h, OrgUser user) throws Exception {
+    String sfid = user.create("Account", Map.of("Name", "original"));
+    h.awaitCount("SELECT count(*) FROM salesforce.account WHERE sfid = '" + sfid + "'", 1);
+    h.emulator.addFault(FaultRule.failing("/composite/sobjects", 503)); // local edits wait
+    return sfid;
   }
 
   private static SyncHarness streamedAccounts(TestDatabase db, MutableClock clock)

@@ -200,6 +200,11 @@ final class SyncHarness implements AutoCloseable {
    */
   void quietStream(MutableClock clock, String object) {
     awaitSubscribed(io.pgforce.engine.inbound.ChangeEventApplier.channelFor(object));
+    quietPoll(clock, object);
+  }
+
+  /** Moves the clock one second on and waits for one poll of the mapping, made now. */
+  void quietPoll(MutableClock clock, String object) {
     clock.advance(Duration.ofSeconds(1));
     Instant now = clock.instant();
     engine.pollNow(object);

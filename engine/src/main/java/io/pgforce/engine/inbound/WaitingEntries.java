@@ -1,0 +1,74 @@
+package io.pgforce.engine.inbound;
+
+import io.pgforce.engine.outbound.HstoreText;
+import io.pgforce.engine.schema.SyncSchema;
+import io.pgforce.engine.schema.TableDefinition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The trigger-log entries (NEW or PENDING) of rows whose own change waits to be pushed. */
+final class WaitingEntries {
+
+  /** One entry: the columns it changed ({@code values}) and the row before it ({@code old}). */
+  record Entry(long id, long recordId, String state, Instant createdAt, String values, String old) {
+
+    Map<String, String> columns() {
+      return HstoreText.parse(values);
+    }
+
+    Map<String, String> before() {
+      return HstoreText.parse(old);
+    }
+
+    boolean touchesAny(Set<String> names) {
+      return columns().keySet().stream().anyMatch(names::contains);
+    }
+  }
+
+  private final SyncSchema schema;
+
+  WaitingEntries(SyncSchema schema) {
+    this.schema = schema;
+  }
+
+  /** The entries of the PENDING rows among {@code sfids}, by sfid, each list in log order. */
+  Map<String, List<Entry>> of(Connection c, TableDefinition def, Collection<String> sfids)
+      throws SQLException {
+    String sql =
+        """
+        SELECT t.sfid, l.id, t.id, l.state, l.created_at, l."values", l.old
+        FROM %s t JOIN %s l ON l.table_name = ? AND l.record_id = t.id AND l.state IN ('NEW', 'PENDING')
+        WHERE t.sfid = ANY (?) AND t._hc_lastop = 'PENDING' ORDER BY l.id"""
+            .formatted(schema.table(def.table()), schema.table("_trigger_log"));
+    Map<String, List<Entry>> found = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, def.table());
+      ps.setArray(2, c.createArrayOf("varchar", sfids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(entry(rs));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static Entry entry(ResultSet rs) throws SQLException {
+    return new Entry(
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getTimestamp(5).toInstant(),
+        rs.getString(6),
+        rs.getString(7));
+  }
+}
