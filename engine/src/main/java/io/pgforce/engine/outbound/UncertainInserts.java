@@ -33,6 +33,10 @@ import java.util.Set;
  * created since they were logged are read, and a record whose values are the row's, field for
  * field, is taken as the insert's result.
  *
+ * <p>A row deleted since is compared as it was when deleted; once its record is found, the delete
+ * gets the record's id and is pushed like any other, where it would otherwise fold into the insert
+ * as nothing at all and leave the record in Salesforce.
+ *
  * <p>A column changed again after the claim (a NEW entry of the row) is left out of the comparison:
  * the insert may have sent either value, and that later change is pushed after the match anyway.
  * Two rows with identical values match two records, one each; a row with nothing left to compare
@@ -63,7 +67,8 @@ final class UncertainInserts {
       return List.of(); // an upsert on the external id finds the record by itself
     }
     List<Long> ids = inserts.stream().map(PendingWrite::recordId).toList();
-    Map<Long, Map<String, Object>> current = rows.read(def, ids);
+    Map<Long, Map<String, Object>> current = new HashMap<>(rows.deleted(def, ids));
+    current.putAll(rows.read(def, ids));
     Map<Long, Set<String>> changed = db.inTransaction(c -> changedSinceClaim(c, def, ids));
     List<SObjectRecord> created = createdSince(def, earliest(inserts));
     Set<String> held = db.inTransaction(c -> settled(c, def, created));
@@ -72,7 +77,7 @@ final class UncertainInserts {
     for (PendingWrite w : inserts) {
       Map<String, Object> row = current.get(w.recordId());
       if (row == null) {
-        continue; // deleted since: its DELETE entry settles it
+        continue; // deleted since, with nothing left to push: its delete was settled
       }
       matching(def, w, row, changed.getOrDefault(w.recordId(), Set.of()), created)
           .ifPresent(

@@ -1,6 +1,7 @@
 package io.pgforce.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pgforce.emulator.faults.FaultRule;
 import io.pgforce.engine.mapping.Access;
@@ -8,6 +9,7 @@ import io.pgforce.engine.state.MappingStatus;
 import io.pgforce.testkit.TestDatabase;
 import io.pgforce.testkit.WithPostgres;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,29 @@ class AbandonedInsertIT {
               + "' AND industry = 'Energy'",
           1);
       assertThat(h.salesforce.count("SELECT count() FROM Account")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anInsertMadeBeforeTheKillWhoseRowWasDeletedSinceIsDeletedInSalesforce(TestDatabase db)
+      throws Exception {
+    try (SyncHarness h = stoppedAfterFirstStart(db)) {
+      db.execute(
+          "INSERT INTO salesforce.account (name, industry) VALUES ('Deleted meanwhile', 'Energy')");
+      claimedByAKilledWriter(db);
+      String made =
+          h.salesforce.create("Account", Map.of("Name", "Deleted meanwhile", "Industry", "Energy"));
+      db.execute("DELETE FROM salesforce.account"); // before the restart
+
+      start(h);
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> h.salesforce.count("SELECT count() FROM Account") == 0);
+      h.awaitRows(
+          "SELECT action || ' ' || state || ' ' || sfid FROM salesforce._trigger_log WHERE action = 'DELETE'",
+          "DELETE SUCCESS " + made);
+      assertThat(h.count("SELECT count(*) FROM salesforce.account")).isZero();
     }
   }
 
