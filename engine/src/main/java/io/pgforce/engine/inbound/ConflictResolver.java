@@ -276,15 +276,17 @@ final class ConflictResolver {
 
   /**
    * The row is SYNCED when none of its changes is left to push. An entry being pushed right now
-   * does not count: its result sets the row's status when it is recorded.
+   * counts: it may carry fields Salesforce did not win, and a SYNCED row would let the next poll
+   * overwrite them (and the writer skip them).
    */
   private void markSyncedUnlessWaiting(Connection c, TableDefinition def, long recordId)
       throws SQLException {
     String row =
         "UPDATE %s t SET _hc_lastop = 'SYNCED', _hc_err = NULL WHERE id = ? AND NOT EXISTS"
                 .formatted(schema.table(def.table()))
-            + " (SELECT 1 FROM %s l WHERE l.table_name = ? AND l.record_id = t.id AND l.state = 'NEW')"
-                .formatted(schema.table("_trigger_log"));
+            + " (SELECT 1 FROM %s l WHERE l.table_name = ? AND l.record_id = t.id"
+                .formatted(schema.table("_trigger_log"))
+            + " AND l.state IN ('NEW', 'PENDING'))";
     try (PreparedStatement ps = c.prepareStatement(row)) {
       ps.setLong(1, recordId);
       ps.setString(2, def.table());
@@ -304,7 +306,8 @@ final class ConflictResolver {
     String sql =
         """
         INSERT INTO pgforce.conflict (object_name, sfid, record_id, local_values, local_at, remote_values, remote_at, winner)
-        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""";
+        SELECT ?, ?, ?, ?, ?, ?::jsonb, ?, ? WHERE NOT EXISTS (SELECT 1 FROM pgforce.conflict k
+          WHERE k.sfid = ? AND k.local_at = ? AND k.remote_at = ? AND k.winner = ?)""";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, def.mapping().objectName());
       ps.setString(2, sfid);
@@ -314,6 +317,10 @@ final class ConflictResolver {
       ps.setString(6, remoteValues);
       ps.setTimestamp(7, Timestamp.from(remoteAt));
       ps.setString(8, salesforceWins ? "SALESFORCE" : "LOCAL");
+      ps.setString(9, sfid); // met before, by an earlier read of the same change: once is enough
+      ps.setTimestamp(10, Timestamp.from(local.createdAt()));
+      ps.setTimestamp(11, Timestamp.from(remoteAt));
+      ps.setString(12, salesforceWins ? "SALESFORCE" : "LOCAL");
       ps.executeUpdate();
     }
   }

@@ -40,9 +40,15 @@ final class WaitingEntries {
     this.schema = schema;
   }
 
-  /** The entries of the PENDING rows among {@code sfids}, by sfid, each list in log order. */
+  /**
+   * The entries of the PENDING rows among {@code sfids}, by sfid, each list in log order. The rows
+   * are locked first, which waits for the application's transactions on them: an entry committed a
+   * moment after it was read would otherwise miss the decision, and the row's column it changed be
+   * set back to Salesforce's value.
+   */
   Map<String, List<Entry>> of(Connection c, TableDefinition def, Collection<String> sfids)
       throws SQLException {
+    lock(c, def, sfids);
     String sql =
         """
         SELECT t.sfid, l.id, t.id, l.state, l.created_at, l."values", l.old
@@ -60,6 +66,17 @@ final class WaitingEntries {
       }
     }
     return found;
+  }
+
+  private void lock(Connection c, TableDefinition def, Collection<String> sfids)
+      throws SQLException {
+    String sql =
+        "SELECT id FROM %s WHERE sfid = ANY (?) AND _hc_lastop = 'PENDING' ORDER BY id FOR UPDATE"
+            .formatted(schema.table(def.table()));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, c.createArrayOf("varchar", sfids.toArray()));
+      ps.executeQuery().close();
+    }
   }
 
   private static Entry entry(ResultSet rs) throws SQLException {

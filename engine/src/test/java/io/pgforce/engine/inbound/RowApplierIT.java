@@ -15,10 +15,15 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +143,43 @@ class RowApplierIT {
                 "SELECT concat_ws('|', name, annualrevenue, _hc_lastop) FROM salesforce.account"))
         .containsExactly("renamed|1|PENDING");
     assertThat(query(db, "SELECT count(*) FROM pgforce.conflict")).containsExactly("0");
+  }
+
+  @Test
+  void aLocalEditCommittingWhileARecordIsAppliedIsKept(TestDatabase db) throws Exception {
+    try (Connection c = sync(db)) {
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1, "A", "2")));
+    }
+    db.execute("UPDATE salesforce.account SET name = 'local'"); // the row waits to be pushed
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection app = db.connect();
+        Connection sync = sync(db)) {
+      app.setAutoCommit(false);
+      app.createStatement().execute("UPDATE salesforce.account SET annualrevenue = 1");
+      sync.setAutoCommit(false);
+      Future<?> applying =
+          pool.submit(
+              () -> {
+                applier.apply(sync, ACCOUNT, List.of(row("001A", T1.plusSeconds(10), "A", "2")));
+                sync.commit();
+                return null;
+              });
+      Awaitility.await() // the record waits for the application's transaction
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  !query(db, "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                      .isEmpty());
+      app.commit();
+      applying.get();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(
+            query(
+                db,
+                "SELECT concat_ws('|', name, annualrevenue, _hc_lastop) FROM salesforce.account"))
+        .containsExactly("local|1|PENDING");
   }
 
   @Test
