@@ -71,7 +71,9 @@ final class ConvergenceChecker {
     } else if (!remote.id().equals(local.sfid()) || !remote.values().equals(local.values())) {
       report(Kind.DIVERGENT, local, where);
     } else if (history != null && !lastWriter.holds(history, remote.values())) {
-      verdict.add(Kind.LWW_VIOLATED, where + lastWriter.explain(history, remote.values()));
+      // a write Salesforce refused takes the edits merged into it along: those fields end with
+      // Salesforce's values, and the FAILED entry says why
+      report(Kind.LWW_VIOLATED, local, where + lastWriter.explain(history, remote.values()));
     }
   }
 
