@@ -196,6 +196,7 @@ class TriggerLogQueueIT {
       app.setAutoCommit(false);
       app.createStatement().execute("UPDATE salesforce.account SET name = 'edited'");
       writer.setAutoCommit(false);
+      int writerPid = pid(writer); // asked before the connection is busy on another thread
       Future<?> recording =
           pool.submit(
               () -> {
@@ -204,7 +205,7 @@ class TriggerLogQueueIT {
                 writer.commit();
                 return null;
               });
-      awaitBlocked(db, pid(writer)); // the recording waits for the application's transaction
+      awaitBlocked(db, writerPid); // the recording waits for the application's transaction
       app.commit();
       recording.get();
       writer.setAutoCommit(true);
@@ -225,9 +226,10 @@ class TriggerLogQueueIT {
         Connection app = db.connect()) {
       writer.setAutoCommit(false);
       queue.claim(writer, 10); // not committed yet: the application still sees the insert NEW
+      int appPid = pid(app); // asked before the connection is busy on another thread
       Future<?> delete =
           pool.submit(() -> app.createStatement().execute("DELETE FROM salesforce.account"));
-      awaitBlocked(db, pid(app));
+      awaitBlocked(db, appPid);
       writer.commit();
       delete.get();
 
