@@ -211,7 +211,8 @@ public final class ChangeEventApplier implements ChangeEventListener {
   /**
    * Updates only the changed columns. A row whose own change waits to be pushed is settled field by
    * field ({@link ConflictResolver#resolveUpdate}); pgforce's own writes coming back are not
-   * Salesforce edits, and leave such a row as it is.
+   * Salesforce edits, and leave the fields of such a row that wait as they are ({@link
+   * ConflictResolver#ownWriteOnWaitingRow}).
    *
    * @return false when a record is not in the table yet: a poll must read it in full
    */
@@ -221,7 +222,9 @@ public final class ChangeEventApplier implements ChangeEventListener {
     boolean complete = true;
     for (String id : h.recordIds()) {
       Optional<Map<String, String>> onWaitingRow =
-          own ? Optional.empty() : conflicts.resolveUpdate(c, def, id, changed, at);
+          own
+              ? conflicts.ownWriteOnWaitingRow(c, def, id, changed)
+              : conflicts.resolveUpdate(c, def, id, changed, at);
       int updated =
           onWaitingRow.isPresent()
               ? rowColumns.set(c, def, id, onWaitingRow.get(), at, true)

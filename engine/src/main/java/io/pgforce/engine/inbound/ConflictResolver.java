@@ -104,6 +104,28 @@ final class ConflictResolver {
   }
 
   /**
+   * Settles pgforce's own write coming back (its change event) onto a row whose change waits. The
+   * fields a waiting entry holds keep the local value, which is still to be pushed; the others take
+   * what the write left in Salesforce. That matters when a later Salesforce edit won a field while
+   * the push carrying the local value was already on the wire: Salesforce holds the local value
+   * again, and only this event tells the row so.
+   *
+   * @return empty when no change of the row waits (the event applies as usual); otherwise the
+   *     columns to set on the row, which keeps its status
+   */
+  Optional<Map<String, String>> ownWriteOnWaitingRow(
+      Connection c, TableDefinition def, String sfid, Map<String, String> changed)
+      throws SQLException {
+    List<Entry> entries = waiting.of(c, def, List.of(sfid)).get(sfid);
+    if (entries == null) {
+      return Optional.empty();
+    }
+    Set<String> local = new HashSet<>();
+    entries.forEach(e -> local.addAll(e.columns().keySet()));
+    return Optional.of(without(changed, local));
+  }
+
+  /**
    * The rule itself, column by column; returns the columns to set on the row. Each side's win is
    * recorded once, with the latest local entry it was decided on.
    */
