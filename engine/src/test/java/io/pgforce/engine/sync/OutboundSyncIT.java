@@ -169,6 +169,31 @@ class OutboundSyncIT {
     }
   }
 
+  /** A round takes 10,000 entries; the writer claims the next while the first is pushed. */
+  @Test
+  void aBacklogLargerThanOneRoundIsPushedOnce(TestDatabase db) throws Exception {
+    try (SyncHarness h = started(db, "Name")) {
+      h.emulator.stats().reset();
+      db.execute(
+          "INSERT INTO salesforce.account (name) SELECT 'Row ' || g FROM generate_series(1, 10300) g");
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  h.count(
+                          "SELECT count(*) FROM salesforce._trigger_log WHERE state IN ('NEW', 'PENDING')")
+                      == 0);
+
+      assertThat(h.salesforce.count("SELECT COUNT() FROM Account")).isEqualTo(10_300);
+      assertThat(h.count("SELECT count(DISTINCT sfid) FROM salesforce.account")).isEqualTo(10_300);
+      assertThat(h.query("SELECT DISTINCT state FROM salesforce._trigger_log"))
+          .containsExactly("SUCCESS");
+      assertThat(h.collectionsWriteCalls())
+          .as("50 calls of 200, then 2 for the rest")
+          .isEqualTo(52);
+    }
+  }
+
   @Test
   void aParentAndItsChildInsertedInOneTransactionAreLinkedByExternalId(TestDatabase db)
       throws Exception {
