@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -190,7 +189,7 @@ public final class OutboundWriter implements Runnable {
         Future<List<WriteOutcome>> pushing = rounds.submit(() -> batches.push(writes));
         // a full round says more is waiting: claim it while Salesforce works on this one
         next = claimed.size() >= CLAIM_BATCH ? claimBesides(claimed) : List.of();
-        if (!recordRound(await(pushing), started)) {
+        if (!recordRound(Futures.await(pushing), started)) {
           handBack(next);
           return; // some writes must wait: back off before the next round
         }
@@ -234,19 +233,6 @@ public final class OutboundWriter implements Runnable {
     } catch (SQLException e) {
       LOG.warn("event=\"next outbound round not claimed\" error=\"{}\"", e.getMessage());
       return List.of();
-    }
-  }
-
-  private static List<WriteOutcome> await(Future<List<WriteOutcome>> pushing) {
-    try {
-      return pushing.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while pushing", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
     }
   }
 

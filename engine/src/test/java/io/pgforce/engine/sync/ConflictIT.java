@@ -35,13 +35,7 @@ class ConflictIT {
       await().atMost(DEADLINE).until(() -> name(h, sfid).equals("remote"));
       assertThat(h.query("SELECT winner FROM pgforce.conflict")).containsExactly("SALESFORCE");
       // the waiting local edit is settled (skipped) before the org accepts writes again
-      await()
-          .atMost(DEADLINE)
-          .until(
-              () ->
-                  h.count(
-                          "SELECT count(*) FROM salesforce._trigger_log WHERE state IN ('NEW', 'PENDING')")
-                      == 0);
+      h.awaitNothingWaiting();
       h.emulator.faults().clear(); // the org works again: nothing is left to push
       assertThat(h.query("SELECT state FROM salesforce._trigger_log WHERE action = 'UPDATE'"))
           .containsExactly("IGNORED");

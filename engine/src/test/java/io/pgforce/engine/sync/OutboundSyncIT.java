@@ -155,13 +155,7 @@ class OutboundSyncIT {
                           .asInt()
                       == 10_000);
 
-      await()
-          .atMost(DEADLINE)
-          .until(
-              () ->
-                  h.count(
-                          "SELECT count(*) FROM salesforce._trigger_log WHERE state IN ('NEW', 'PENDING')")
-                      == 0);
+      h.awaitNothingWaiting();
 
       assertThat(h.collectionsWriteCalls()).as("10,000 updates merged into one call").isEqualTo(1);
       assertThat(h.count("SELECT count(*) FROM salesforce._trigger_log WHERE state = 'MERGED'"))
@@ -176,13 +170,7 @@ class OutboundSyncIT {
       h.emulator.stats().reset();
       db.execute(
           "INSERT INTO salesforce.account (name) SELECT 'Row ' || g FROM generate_series(1, 10300) g");
-      await()
-          .atMost(DEADLINE)
-          .until(
-              () ->
-                  h.count(
-                          "SELECT count(*) FROM salesforce._trigger_log WHERE state IN ('NEW', 'PENDING')")
-                      == 0);
+      h.awaitNothingWaiting();
 
       assertThat(h.salesforce.count("SELECT COUNT() FROM Account")).isEqualTo(10_300);
       assertThat(h.count("SELECT count(DISTINCT sfid) FROM salesforce.account")).isEqualTo(10_300);

@@ -181,6 +181,11 @@ final class SyncHarness implements AutoCloseable {
     await().atMost(DEADLINE).until(() -> count(sql), n -> n == expected);
   }
 
+  /** Waits until no trigger-log entry is NEW or PENDING: every local change is settled. */
+  void awaitNothingWaiting() {
+    awaitCount("SELECT count(*) FROM salesforce._trigger_log WHERE state IN ('NEW', 'PENDING')", 0);
+  }
+
   /** Waits until a query's rows are {@code expected}, in order. */
   void awaitRows(String sql, String... expected) {
     await().atMost(DEADLINE).until(() -> query(sql), rows -> rows.equals(List.of(expected)));
