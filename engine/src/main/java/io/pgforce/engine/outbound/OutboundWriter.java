@@ -13,13 +13,8 @@ import io.pgforce.salesforce.error.SalesforceAuthException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,16 +52,6 @@ public final class OutboundWriter implements Runnable {
   private final SyncObserver observer;
   private final java.time.Clock clock;
   private final AtomicLong pushed = new AtomicLong();
-
-  /** Pushes a round while the writer's thread claims the next. */
-  private final ExecutorService rounds =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "pgforce-push-round");
-            t.setDaemon(true);
-            return t;
-          });
-
   private volatile boolean stopped;
   private Duration backoff = Duration.ZERO;
 
@@ -170,69 +155,26 @@ public final class OutboundWriter implements Runnable {
     stopped = true;
   }
 
-  /**
-   * Pushes until nothing NEW is left, or until Salesforce asks to slow down. Through a backlog, the
-   * next round is claimed while Salesforce works on one: the database's work and the org's overlap.
-   * Rounds are still pushed one after the other, each after the one before is recorded, so a child
-   * inserted in the next round finds its parent created, and a record's later changes see its sfid.
-   */
+  /** Pushes until nothing NEW is left, or until Salesforce asks to slow down. */
   private void drain() throws SQLException {
-    List<LogEntry> claimed = List.of();
-    List<LogEntry> next = List.of();
-    try {
-      // entries another writer claimed and then died with (a second instance, a lost host)
-      db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM));
-      claimed = db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
-      while (!claimed.isEmpty() && !stopped) {
-        long started = System.nanoTime();
-        List<PendingWrite> writes = ChangeMerger.merge(claimed);
-        Future<List<WriteOutcome>> pushing = rounds.submit(() -> batches.push(writes));
-        // a full round says more is waiting: claim it while Salesforce works on this one
-        next = claimed.size() >= CLAIM_BATCH ? claimBesides(claimed) : List.of();
-        if (!recordRound(Futures.await(pushing), started)) {
-          handBack(next);
+    while (!stopped) {
+      List<LogEntry> claimed = List.of();
+      try {
+        // entries another writer claimed and then died with (a second instance, a lost host)
+        db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM));
+        claimed = db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
+        if (claimed.isEmpty()) {
+          return;
+        }
+        if (!pushRound(ChangeMerger.merge(claimed))) {
           return; // some writes must wait: back off before the next round
         }
-        claimed = next.isEmpty() ? db.inTransaction(c -> queue.claim(c, CLAIM_BATCH)) : next;
-        next = List.of();
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("event=\"outbound round failed\" error=\"{}\"", e.getMessage());
+        handBack(claimed);
+        growBackoff();
+        return;
       }
-      handBack(claimed); // stopped with a round claimed but not pushed
-    } catch (SQLException | RuntimeException e) {
-      LOG.warn("event=\"outbound round failed\" error=\"{}\"", e.getMessage());
-      handBack(claimed);
-      handBack(next);
-      growBackoff();
-    }
-  }
-
-  /**
-   * Claims the next round while {@code inFlight} is being pushed, without its records: their later
-   * changes wait for its result (an update of a record being inserted needs the new sfid). A claim
-   * that fails leaves the next round to the next drain, since the round in flight must be recorded.
-   */
-  private List<LogEntry> claimBesides(List<LogEntry> inFlight) {
-    Set<String> busy = new HashSet<>();
-    inFlight.forEach(e -> busy.add(e.table() + "/" + e.recordId()));
-    try {
-      return db.inTransaction(
-          c -> {
-            List<LogEntry> next = new ArrayList<>();
-            List<Long> later = new ArrayList<>();
-            for (LogEntry e : queue.claim(c, CLAIM_BATCH)) {
-              if (busy.contains(e.table() + "/" + e.recordId())) {
-                later.add(e.id());
-              } else {
-                next.add(e);
-              }
-            }
-            if (!later.isEmpty()) {
-              queue.release(c, later); // in the same transaction: never seen claimed
-            }
-            return next;
-          });
-    } catch (SQLException e) {
-      LOG.warn("event=\"next outbound round not claimed\" error=\"{}\"", e.getMessage());
-      return List.of();
     }
   }
 
@@ -248,11 +190,10 @@ public final class OutboundWriter implements Runnable {
     }
   }
 
-  /**
-   * Records the outcomes of a round pushed since {@code started} (nanoTime); false when some writes
-   * were refused for now.
-   */
-  private boolean recordRound(List<WriteOutcome> outcomes, long started) throws SQLException {
+  /** Pushes one round; false when some writes were refused for now. */
+  private boolean pushRound(List<PendingWrite> writes) throws SQLException {
+    long started = System.nanoTime();
+    List<WriteOutcome> outcomes = batches.push(writes);
     recordUntilDone(outcomes);
     long ok =
         outcomes.stream()
