@@ -9,6 +9,7 @@ import io.pgforce.salesforce.rest.SaveResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,9 +73,22 @@ final class SalesforcePush {
     }
     List<WriteOutcome> outcomes = new ArrayList<>();
     for (Future<List<WriteOutcome>> chunk : chunks) {
-      outcomes.addAll(Futures.await(chunk));
+      outcomes.addAll(await(chunk));
     }
     return outcomes;
+  }
+
+  private static List<WriteOutcome> await(Future<List<WriteOutcome>> chunk) {
+    try {
+      return chunk.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while pushing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    }
   }
 
   /** One call's writes. */
