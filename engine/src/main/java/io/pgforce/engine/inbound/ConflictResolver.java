@@ -164,6 +164,7 @@ final class ConflictResolver {
       for (Entry e : entries.stream().filter(e -> e.touchesAny(lost)).toList()) {
         supersede(c, e, lost);
       }
+      restoreAfterPush(c, def, sfid, entries, lost, remote, at);
       markSyncedUnlessWaiting(c, def, lostTo.recordId());
     }
     local.removeAll(lost);
@@ -272,7 +273,7 @@ final class ConflictResolver {
   /**
    * Takes the fields Salesforce's later change won out of a waiting entry, which then pushes only
    * the rest; an entry with nothing left is {@code IGNORED}. An entry already being pushed cannot
-   * be changed: its push carries the local values.
+   * be changed: its push carries the local values (see {@link #restoreAfterPush}).
    */
   private void supersede(Connection c, Entry e, Set<String> lost) throws SQLException {
     if (!e.state().equals("NEW")) {
@@ -292,6 +293,52 @@ final class ConflictResolver {
         ps.setString(i++, HstoreText.format(left));
       }
       ps.setLong(i, e.id());
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * A push already on the wire cannot be recalled: it lands the local values of the fields
+   * Salesforce's later change won, after that change. A new entry puts Salesforce's values back
+   * once that push is done. Its {@code old} holds what the push leaves in Salesforce, so a poll
+   * reading those values does not take them for a change of Salesforce's own. It is dated a second
+   * before Salesforce's change, so any later Salesforce change of those fields wins over it: it
+   * restores one Salesforce value and must never defend it against Salesforce.
+   */
+  private void restoreAfterPush(
+      Connection c,
+      TableDefinition def,
+      String sfid,
+      List<Entry> entries,
+      Set<String> lost,
+      Map<String, String> remote,
+      Instant at)
+      throws SQLException {
+    Map<String, String> sent = new LinkedHashMap<>();
+    long recordId = 0;
+    for (Entry e : entries.stream().filter(e -> e.state().equals("PENDING")).toList()) {
+      e.columns().entrySet().stream()
+          .filter(column -> lost.contains(column.getKey()))
+          .forEach(column -> sent.put(column.getKey(), column.getValue()));
+      recordId = e.recordId();
+    }
+    if (sent.isEmpty()) {
+      return;
+    }
+    Map<String, String> restored = new LinkedHashMap<>();
+    sent.keySet().forEach(column -> restored.put(column, remote.get(column)));
+    String sql =
+        """
+        INSERT INTO %s (txid, created_at, updated_at, state, action, table_name, record_id, sfid, old, "values")
+        VALUES (txid_current(), ?, clock_timestamp(), 'NEW', 'UPDATE', ?, ?, ?, ?, ?)"""
+            .formatted(schema.table("_trigger_log"));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setTimestamp(1, Timestamp.from(at.minusSeconds(1)));
+      ps.setString(2, def.table());
+      ps.setLong(3, recordId);
+      ps.setString(4, sfid);
+      ps.setString(5, HstoreText.format(sent));
+      ps.setString(6, HstoreText.format(restored));
       ps.executeUpdate();
     }
   }

@@ -126,6 +126,34 @@ class RowApplierIT {
   }
 
   @Test
+  void aLaterSalesforceChangeWinningAFieldOnTheWireIsPutBackAfterThePush(TestDatabase db)
+      throws Exception {
+    try (Connection c = sync(db)) {
+      applier.apply(c, ACCOUNT, List.of(row("001A", T1, "A", null)));
+    }
+    db.execute("DELETE FROM salesforce._trigger_log");
+    db.execute("UPDATE salesforce.account SET name = 'local'");
+    db.execute("UPDATE salesforce._trigger_log SET state = 'PENDING'"); // being pushed
+    Instant remoteAt = Instant.now().plusSeconds(3600);
+    try (Connection c = sync(db)) {
+      applier.apply(c, ACCOUNT, List.of(row("001A", remoteAt, "remote", null)));
+    }
+    // the push lands 'local' after Salesforce's later 'remote': a new entry pushes 'remote' again,
+    // dated before that change, so no later Salesforce change loses to it
+    assertThat(query(db, "SELECT state FROM salesforce._trigger_log ORDER BY id"))
+        .containsExactly("PENDING", "NEW");
+    assertThat(
+            query(
+                db,
+                "SELECT concat_ws('|', action, sfid, old, \"values\", created_at < '%s')"
+                        .formatted(remoteAt)
+                    + " FROM salesforce._trigger_log WHERE state = 'NEW'"))
+        .containsExactly("UPDATE|001A|\"name\"=>\"local\"|\"name\"=>\"remote\"|t");
+    assertThat(query(db, "SELECT name || '|' || _hc_lastop FROM salesforce.account"))
+        .containsExactly("remote|PENDING");
+  }
+
+  @Test
   void aPolledFieldSalesforceDidNotChangeLeavesTheLocalEditAlone(TestDatabase db) throws Exception {
     try (Connection c = sync(db)) {
       applier.apply(c, ACCOUNT, List.of(row("001A", T1, "A", "2")));

@@ -34,15 +34,13 @@ class ConflictIT {
 
       await().atMost(DEADLINE).until(() -> name(h, sfid).equals("remote"));
       assertThat(h.query("SELECT winner FROM pgforce.conflict")).containsExactly("SALESFORCE");
-      // the waiting local edit is settled (skipped) before the org accepts writes again
+      // the waiting local edit is skipped; if the poll met it on the wire (in the client's
+      // retries), Salesforce's value is pushed after it instead (RowApplierIT has both cases)
+      h.emulator.faults().clear();
       h.awaitNothingWaiting();
-      h.emulator.faults().clear(); // the org works again: nothing is left to push
-      assertThat(h.query("SELECT state FROM salesforce._trigger_log WHERE action = 'UPDATE'"))
-          .containsExactly("IGNORED");
-
-      assertThat(h.salesforce.retrieve("Account", sfid, "Name").orElseThrow().text("Name"))
-          .contains("remote");
-      assertThat(name(h, sfid)).isEqualTo("remote");
+      awaitBothSides(h, sfid, "remote");
+      assertThat(h.query("SELECT count(*) FROM salesforce._trigger_log WHERE state = 'FAILED'"))
+          .containsExactly("0");
     }
   }
 
@@ -118,7 +116,32 @@ class ConflictIT {
           "SALESFORCE remote");
       h.awaitRows("SELECT name FROM salesforce.account", "remote"); // the event alone applies it
       h.emulator.faults().clear();
-      awaitBothSidesEqual(h, sfid);
+      awaitBothSides(h, sfid, "remote");
+    }
+  }
+
+  @Test
+  void aPushOnTheWireWhenSalesforceWinsIsFollowedBySalesforcesValue(TestDatabase db)
+      throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    MutableClock clock = new MutableClock(now.minusSeconds(130));
+    try (SyncHarness h = streamedAccounts(db, clock)) {
+      OrgUser user = new OrgUser(h.emulator);
+      String sfid = user.create("Account", Map.of("Name", "original"));
+      h.awaitCount("SELECT count(*) FROM salesforce.account WHERE sfid = '" + sfid + "'", 1);
+      h.emulator.addFault(FaultRule.slow("/composite/sobjects", 3_000)); // the push lands late
+      db.execute("UPDATE salesforce.account SET name = 'local' WHERE sfid = '" + sfid + "'");
+      h.awaitRows("SELECT state FROM salesforce._trigger_log", "PENDING"); // on the wire
+      clock.set(now.plusSeconds(60));
+      user.update("Account", sfid, Map.of("Name", "remote"));
+
+      h.awaitRows("SELECT winner FROM pgforce.conflict", "SALESFORCE");
+      h.emulator.faults().clear(); // the push on the wire still lands 'local', after 'remote'
+      h.awaitNothingWaiting();
+      awaitBothSides(h, sfid, "remote");
+      assertThat(
+              h.query("SELECT state || ' ' || \"values\" FROM salesforce._trigger_log ORDER BY id"))
+          .containsExactly("SUCCESS \"name\"=>\"local\"", "SUCCESS \"name\"=>\"remote\"");
     }
   }
 
@@ -168,7 +191,7 @@ class ConflictIT {
       h.emulator.faults().clear();
       // the local field Salesforce did not change still goes out
       h.awaitSalesforce("Account", sfid, "AnnualRevenue", "7");
-      awaitBothSidesEqual(h, sfid);
+      awaitBothSides(h, sfid, "remote");
     }
   }
 
@@ -198,20 +221,21 @@ class ConflictIT {
   }
 
   /**
-   * Waits until the row and the record hold the same name. Which name is not asserted: a push
-   * already on the wire when Salesforce's later edit arrived carries the local value (see
-   * docs/architecture.md, Conflicts).
+   * Waits until the row and the record both hold {@code name}. A push already on the wire when
+   * Salesforce's later edit arrived lands the local value after it; Salesforce's value follows it
+   * (see docs/architecture.md, Conflicts).
    */
-  private static void awaitBothSidesEqual(SyncHarness h, String sfid) {
+  private static void awaitBothSides(SyncHarness h, String sfid, String name) {
     await()
         .atMost(DEADLINE)
         .until(
             () ->
                 h.salesforce
-                    .retrieve("Account", sfid, "Name")
-                    .orElseThrow()
-                    .text("Name")
-                    .equals(Optional.of(name(h, sfid))));
+                        .retrieve("Account", sfid, "Name")
+                        .orElseThrow()
+                        .text("Name")
+                        .equals(Optional.of(name))
+                    && name.equals(name(h, sfid)));
   }
 
   /** A record created in Salesforce and synced; from here the engine's pushes fail. */
