@@ -6,14 +6,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The trigger log as a work queue. Claiming moves entries from {@code NEW} to {@code PENDING} in
- * one statement with {@code SKIP LOCKED}, so two writers never claim the same entry, and takes a
+ * one transaction with {@code SKIP LOCKED}, so two writers never claim the same entry, and takes a
  * claimed record's later entries along so its whole backlog becomes one write; entries a crashed
  * writer left {@code PENDING} are handed back by {@link #requeueStale}.
  */
@@ -25,28 +30,72 @@ public final class TriggerLogQueue {
     this.schema = schema;
   }
 
-  /** Claims up to {@code limit} of the oldest NEW entries, returned in id order. */
+  /**
+   * Claims up to {@code limit} of the oldest NEW entries, and every other NEW entry of the same
+   * records (a record's whole backlog is merged into one write), returned in id order.
+   *
+   * <p>Three plain statements over arrays, each planned for its values, rather than one that joins
+   * the round's records with the waiting entries: right after an application logs 100,000 changes,
+   * statistics still say almost nothing is NEW, and the planner made that join a nested loop over
+   * both (a claim of 212 s; one 100,000-row benchmark run pushed 193 rows/s).
+   */
   public List<LogEntry> claim(Connection c, int limit) throws SQLException {
     String log = schema.table("_trigger_log");
-    // The oldest entries, then every other NEW entry of the same records: a record's whole
-    // backlog is merged into one write, however many edits it holds.
+    try (Statement s = c.createStatement()) {
+      s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+    }
+    Map<String, Set<Long>> records = new LinkedHashMap<>();
+    Set<Long> ids = new LinkedHashSet<>();
+    String first =
+        "SELECT id, table_name, record_id FROM %s WHERE state = 'NEW' ORDER BY id LIMIT ?"
+                .formatted(log)
+            + " FOR UPDATE SKIP LOCKED";
+    try (PreparedStatement ps = c.prepareStatement(first)) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+          records.computeIfAbsent(rs.getString(2), t -> new LinkedHashSet<>()).add(rs.getLong(3));
+        }
+      }
+    }
+    for (Map.Entry<String, Set<Long>> table : records.entrySet()) {
+      ids.addAll(laterEntries(c, log, table.getKey(), table.getValue()));
+    }
+    return ids.isEmpty() ? List.of() : markPending(c, log, ids);
+  }
+
+  /** The other NEW entries of {@code recordIds}, locked. */
+  private static List<Long> laterEntries(
+      Connection c, String log, String table, Set<Long> recordIds) throws SQLException {
+    String sql =
+        ("SELECT id FROM %s WHERE state = 'NEW' AND table_name = ?"
+                + " AND record_id = ANY (?::bigint[]::integer[]) FOR UPDATE SKIP LOCKED")
+            .formatted(log);
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, table);
+      ps.setArray(2, c.createArrayOf("bigint", recordIds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static List<LogEntry> markPending(Connection c, String log, Set<Long> ids)
+      throws SQLException {
     String sql =
         """
-        WITH first AS (
-          SELECT id, table_name, record_id FROM %1$s WHERE state = 'NEW' ORDER BY id LIMIT ?
-          FOR UPDATE SKIP LOCKED),
-        same_records AS (
-          SELECT l.id FROM %1$s l
-          JOIN (SELECT DISTINCT table_name, record_id FROM first) f USING (table_name, record_id)
-          WHERE l.state = 'NEW' FOR UPDATE OF l SKIP LOCKED),
-        claimed AS (SELECT id FROM first UNION SELECT id FROM same_records)
-        UPDATE %1$s t SET state = 'PENDING', updated_at = clock_timestamp(), processed_tx = txid_current()
-        FROM claimed WHERE t.id = claimed.id
-        RETURNING t.id, t.action, t.table_name, t.record_id, t.sfid, t."values", t.created_at"""
+        UPDATE %s SET state = 'PENDING', updated_at = clock_timestamp(), processed_tx = txid_current()
+        WHERE id = ANY (?::bigint[]::integer[])
+        RETURNING id, action, table_name, record_id, sfid, "values", created_at"""
             .formatted(log);
     List<LogEntry> entries = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setInt(1, limit);
+      ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           entries.add(entry(rs));
