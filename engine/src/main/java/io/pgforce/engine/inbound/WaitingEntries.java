@@ -44,7 +44,10 @@ final class WaitingEntries {
    * The entries of the PENDING rows among {@code sfids}, by sfid, each list in log order. The rows
    * are locked first, which waits for the application's transactions on them: an entry committed a
    * moment after it was read would otherwise miss the decision, and the row's column it changed be
-   * set back to Salesforce's value.
+   * set back to Salesforce's value. The entries are locked too, so each one's state holds until the
+   * caller commits: a writer claiming an entry read as NEW would push the local value the caller
+   * decided to drop (the claim skips locked entries; one under way is waited for, then seen
+   * PENDING).
    */
   Map<String, List<Entry>> of(Connection c, TableDefinition def, Collection<String> sfids)
       throws SQLException {
@@ -53,7 +56,7 @@ final class WaitingEntries {
         """
         SELECT t.sfid, l.id, t.id, l.state, l.created_at, l."values", l.old
         FROM %s t JOIN %s l ON l.table_name = ? AND l.record_id = t.id AND l.state IN ('NEW', 'PENDING')
-        WHERE t.sfid = ANY (?) AND t._hc_lastop = 'PENDING' ORDER BY l.id"""
+        WHERE t.sfid = ANY (?) AND t._hc_lastop = 'PENDING' ORDER BY l.id FOR UPDATE OF l"""
             .formatted(schema.table(def.table()), schema.table("_trigger_log"));
     Map<String, List<Entry>> found = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
