@@ -85,12 +85,17 @@ public final class TriggerLogQueue {
     return ids;
   }
 
+  /**
+   * Moves the entries to PENDING. {@code state = 'NEW'} keeps a claim whole even on a connection
+   * outside a transaction, where the locks above end with their statements: an entry another writer
+   * took in between is left to it.
+   */
   private static List<LogEntry> markPending(Connection c, String log, Set<Long> ids)
       throws SQLException {
     String sql =
         """
         UPDATE %s SET state = 'PENDING', updated_at = clock_timestamp(), processed_tx = txid_current()
-        WHERE id = ANY (?::bigint[]::integer[])
+        WHERE id = ANY (?::bigint[]::integer[]) AND state = 'NEW'
         RETURNING id, action, table_name, record_id, sfid, "values", created_at"""
             .formatted(log);
     List<LogEntry> entries = new ArrayList<>();
