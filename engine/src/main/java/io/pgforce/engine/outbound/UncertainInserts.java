@@ -112,20 +112,28 @@ final class UncertainInserts {
   }
 
   /**
-   * Which of the records belong to rows pgforce has settled (a status other than null): those are
-   * some other row's record. A row with no status came from Salesforce, maybe as the inbound copy
-   * of the very insert being looked for, which recording the match adopts.
+   * Which of the records belong to rows whose own insert pgforce pushed (an INSERT entry, in the
+   * log or its archive): those are some other row's record. A row without one came from Salesforce,
+   * maybe as the inbound copy of the very insert being looked for, which recording the match
+   * adopts; that holds even after the application edited the copy (it finds rows by its own key,
+   * not by id), which once left such records out and pushed the insert a second time.
    */
   private Set<String> settled(Connection c, TableDefinition def, List<SObjectRecord> records)
       throws SQLException {
+    String inserted =
+        "SELECT 1 FROM %s l WHERE l.table_name = ? AND l.record_id = t.id AND l.action = 'INSERT'";
     String sql =
-        "SELECT sfid FROM "
-            + schema.table(def.table())
-            + " WHERE sfid = ANY (?) AND _hc_lastop IS NOT NULL";
+        ("SELECT t.sfid FROM %s t WHERE t.sfid = ANY (?) AND (EXISTS (%s) OR EXISTS (%s))")
+            .formatted(
+                schema.table(def.table()),
+                inserted.formatted(schema.table("_trigger_log")),
+                inserted.formatted(schema.table("_trigger_log_archive")));
     Set<String> held = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       Object[] sfids = records.stream().map(r -> r.id().orElse("")).toArray();
       ps.setArray(1, c.createArrayOf("text", sfids));
+      ps.setString(2, def.table());
+      ps.setString(3, def.table());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           held.add(rs.getString(1));

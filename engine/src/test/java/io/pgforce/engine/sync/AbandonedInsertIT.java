@@ -47,6 +47,32 @@ class AbandonedInsertIT {
   }
 
   @Test
+  void anInsertWhoseInboundCopyTheApplicationEditedIsFoundNotMadeAgain(TestDatabase db)
+      throws Exception {
+    try (SyncHarness h = stoppedAfterFirstStart(db)) {
+      db.execute("INSERT INTO salesforce.account (name, industry) VALUES ('Copied', 'Energy')");
+      String rowId = h.query("SELECT id FROM salesforce.account").get(0);
+      claimedByAKilledWriter(db);
+      String made = h.salesforce.create("Account", Map.of("Name", "Copied", "Industry", "Energy"));
+      // a poll read the new record before its sfid was recorded, and made a row of it
+      db.execute(
+          "SET pgforce.sync = 'on'; INSERT INTO salesforce.account (sfid, name, industry)"
+              + " VALUES ('"
+              + made
+              + "', 'Copied', 'Energy')");
+      // the application, which finds rows by its own key, edited both
+      db.execute("UPDATE salesforce.account SET industry = 'Retail' WHERE name = 'Copied'");
+
+      start(h);
+
+      h.awaitRows("SELECT id || ' ' || sfid FROM salesforce.account", rowId + " " + made);
+      h.awaitSalesforce("Account", made, "Industry", "Retail");
+      h.awaitNothingWaiting();
+      assertThat(h.salesforce.count("SELECT count() FROM Account")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void anInsertSalesforceNeverGotIsPushedAfterTheRestart(TestDatabase db) throws Exception {
     try (SyncHarness h = stoppedAfterFirstStart(db)) {
       db.execute("INSERT INTO salesforce.account (name, industry) VALUES ('Never sent', 'Energy')");
