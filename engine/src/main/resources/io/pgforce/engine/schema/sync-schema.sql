@@ -42,6 +42,9 @@ CREATE INDEX IF NOT EXISTS "_trigger_log_idx_state_table_name" ON {{schema}}."_t
 -- round of N results over a backlog of M entries costs N x M.
 CREATE INDEX IF NOT EXISTS "_trigger_log_idx_waiting_record" ON {{schema}}."_trigger_log" (table_name, record_id)
   WHERE state IN ('NEW', 'PENDING');
+-- Also pgforce's own: an inbound read skips a record whose local delete waits to be pushed.
+CREATE INDEX IF NOT EXISTS "_trigger_log_idx_waiting_delete" ON {{schema}}."_trigger_log" (sfid)
+  WHERE action = 'DELETE' AND state IN ('NEW', 'PENDING');
 CREATE INDEX IF NOT EXISTS "_trigger_log_archive_idx_created_at" ON {{schema}}."_trigger_log_archive" (created_at);
 CREATE INDEX IF NOT EXISTS "_trigger_log_archive_idx_record_id" ON {{schema}}."_trigger_log_archive" (record_id);
 CREATE INDEX IF NOT EXISTS "_trigger_log_archive_idx_state_table_name" ON {{schema}}."_trigger_log_archive" (state, table_name)
