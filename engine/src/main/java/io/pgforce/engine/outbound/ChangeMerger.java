@@ -30,19 +30,24 @@ public final class ChangeMerger {
 
   private static PendingWrite mergeRecord(List<LogEntry> history) {
     LogEntry first = history.get(0);
-    LogEntry last = history.get(history.size() - 1);
     String sfid =
         history.stream().map(LogEntry::sfid).filter(s -> s != null).findFirst().orElse(null);
     Set<String> columns = new HashSet<>();
     history.forEach(e -> columns.addAll(e.changedColumns()));
     List<Long> ids = history.stream().map(LogEntry::id).toList();
-    Kind kind = kind(first.action(), last.action(), sfid != null);
+    boolean deleted = history.stream().anyMatch(e -> e.action() == Action.DELETE);
+    Kind kind = kind(first.action(), deleted, sfid != null);
     return new PendingWrite(
         first.table(), first.recordId(), kind, sfid, columns, ids, first.createdAt());
   }
 
-  private static Kind kind(Action first, Action last, boolean hasSfid) {
-    if (last == Action.DELETE) {
+  /**
+   * A row id is never reused, so a record whose history holds a DELETE is gone, whatever follows
+   * it: entries after it can only be an inbound copy's, moved onto the deleted row when the
+   * recorder folded that copy in (see {@link ResultRecorder}). The record is deleted.
+   */
+  private static Kind kind(Action first, boolean deleted, boolean hasSfid) {
+    if (deleted) {
       return hasSfid ? Kind.DELETE : Kind.NOTHING;
     }
     if (first == Action.INSERT && !hasSfid) {

@@ -59,6 +59,19 @@ class ChangeMergerTest {
   }
 
   @Test
+  void aDeletedRecordStaysDeletedWhateverEntriesFollowTheDelete() {
+    // an inbound copy's edits, moved onto the deleted row when the copy was folded into it
+    List<PendingWrite> writes =
+        ChangeMerger.merge(
+            List.of(
+                new LogEntry(1, Action.UPDATE, "account", 2, "001B", Set.of("name")),
+                new LogEntry(2, Action.DELETE, "account", 2, "001B", Set.of()),
+                new LogEntry(3, Action.UPDATE, "account", 2, "001B", Set.of("rating"))));
+
+    assertThat(writes).singleElement().extracting(PendingWrite::kind).isEqualTo(Kind.DELETE);
+  }
+
+  @Test
   void keepsRecordsApartAndInFirstSeenOrder() {
     List<PendingWrite> writes =
         ChangeMerger.merge(
