@@ -193,8 +193,7 @@ public final class OutboundWriter implements Runnable {
   /** Pushes one round; false when some writes were refused for now. */
   private boolean pushRound(List<PendingWrite> writes) throws SQLException {
     long started = System.nanoTime();
-    List<WriteOutcome> outcomes = batches.push(writes);
-    recordUntilDone(outcomes);
+    List<WriteOutcome> outcomes = batches.push(writes, this::recordAnswered);
     long ok =
         outcomes.stream()
             .filter(o -> o.result() == Result.SUCCESS && o.write().kind() != Kind.NOTHING)
@@ -230,6 +229,21 @@ public final class OutboundWriter implements Runnable {
                     "event=\"outbound writes wait\" state=NEW retry_in_secs={} error=\"{}\"",
                     backoff.toMillis() / 1000.0,
                     e.code() + ": " + e.message()));
+  }
+
+  /**
+   * Records outcomes as they become known. Only a stopping writer gives up; its round then ends
+   * like a failed one, which hands back only the entries still PENDING.
+   */
+  private void recordAnswered(List<WriteOutcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    try {
+      recordUntilDone(outcomes);
+    } catch (SQLException e) {
+      throw new IllegalStateException("recording push results: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Sends one table's pending writes of one kind through sObject Collections in calls of 200, or as
@@ -54,15 +55,21 @@ final class SalesforcePush {
 
   /**
    * Pushes writes that share table and kind, in calls of 200 sent a few at a time; {@code payloads}
-   * are in the same order, and so are the outcomes.
+   * are in the same order, and so are the outcomes. Each call's outcomes go to {@code answered} as
+   * soon as it has answered, while later calls are still out: an insert Salesforce made is then
+   * recorded a call later, not a round later, which narrows the window in which a killed engine
+   * leaves it made but unrecorded.
    */
   List<WriteOutcome> push(
       TableDefinition def,
       Kind kind,
       List<PendingWrite> writes,
-      List<Map<String, Object>> payloads) {
+      List<Map<String, Object>> payloads,
+      Consumer<List<WriteOutcome>> answered) {
     if (bulk.suits(def, kind, payloads)) {
-      return bulk.push(def, kind, writes, payloads);
+      List<WriteOutcome> outcomes = bulk.push(def, kind, writes, payloads);
+      answered.accept(outcomes);
+      return outcomes;
     }
     List<Future<List<WriteOutcome>>> chunks = new ArrayList<>();
     for (int from = 0; from < writes.size(); from += CALL_SIZE) {
@@ -73,7 +80,9 @@ final class SalesforcePush {
     }
     List<WriteOutcome> outcomes = new ArrayList<>();
     for (Future<List<WriteOutcome>> chunk : chunks) {
-      outcomes.addAll(await(chunk));
+      List<WriteOutcome> call = await(chunk);
+      answered.accept(call);
+      outcomes.addAll(call);
     }
     return outcomes;
   }

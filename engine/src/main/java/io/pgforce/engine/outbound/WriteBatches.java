@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns one round of merged writes into Salesforce calls: grouped by table and kind, tables of
@@ -32,19 +33,30 @@ final class WriteBatches {
     this.tables = tables;
   }
 
-  List<WriteOutcome> push(List<PendingWrite> writes) {
+  /**
+   * Pushes a round and returns every write's outcome. Each outcome also goes to {@code answered}
+   * once, as soon as it is known (a call's as that call answers), to be recorded.
+   */
+  List<WriteOutcome> push(List<PendingWrite> writes, Consumer<List<WriteOutcome>> answered) {
     List<WriteOutcome> outcomes = new ArrayList<>();
+    Consumer<List<WriteOutcome>> known =
+        some -> {
+          answered.accept(some);
+          outcomes.addAll(some);
+        };
     Map<String, List<PendingWrite>> byTable = new LinkedHashMap<>();
+    List<WriteOutcome> unsent = new ArrayList<>();
     for (PendingWrite w : writes) {
       if (w.kind() == Kind.NOTHING || !tables.containsKey(w.table())) {
         // nothing to send, or a table no mapping writes any more (its entries end IGNORED)
-        outcomes.add(WriteOutcome.success(gone(w), w.sfid()));
+        unsent.add(WriteOutcome.success(gone(w), w.sfid()));
       } else {
         byTable.computeIfAbsent(w.table(), t -> new ArrayList<>()).add(w);
       }
     }
+    known.accept(unsent);
     for (String table : parentsFirst(byTable.keySet())) {
-      outcomes.addAll(pushTableOrWait(tables.get(table), byTable.get(table)));
+      pushTableOrWait(tables.get(table), byTable.get(table), known);
     }
     return outcomes;
   }
@@ -54,23 +66,28 @@ final class WriteBatches {
    * writes were not sent; the tables already pushed keep their results, which must be recorded:
    * handing the whole round back would create their inserted records a second time.
    */
-  private List<WriteOutcome> pushTableOrWait(TableDefinition def, List<PendingWrite> claimed) {
+  private void pushTableOrWait(
+      TableDefinition def, List<PendingWrite> claimed, Consumer<List<WriteOutcome>> known) {
+    Map<Long, Map<String, Object>> rows;
     try {
-      return pushTable(def, claimed);
+      rows = currentRows.read(def, claimed.stream().map(PendingWrite::recordId).toList());
     } catch (SQLException e) {
       WriteError error = new WriteError("DATABASE_UNAVAILABLE", e.getMessage(), List.of());
-      return claimed.stream().map(w -> WriteOutcome.retry(w, error)).toList();
+      known.accept(claimed.stream().map(w -> WriteOutcome.retry(w, error)).toList());
+      return;
     }
+    pushTable(def, claimed, rows, known);
   }
 
-  private List<WriteOutcome> pushTable(TableDefinition def, List<PendingWrite> claimed)
-      throws SQLException {
-    Map<Long, Map<String, Object>> rows =
-        currentRows.read(def, claimed.stream().map(PendingWrite::recordId).toList());
+  private void pushTable(
+      TableDefinition def,
+      List<PendingWrite> claimed,
+      Map<Long, Map<String, Object>> rows,
+      Consumer<List<WriteOutcome>> known) {
     List<PendingWrite> writes =
         claimed.stream().map(w -> withRowSfid(w, rows.get(w.recordId()))).toList();
-    List<WriteOutcome> outcomes = new ArrayList<>();
     for (Kind kind : List.of(Kind.INSERT, Kind.UPDATE, Kind.DELETE)) {
+      List<WriteOutcome> outcomes = new ArrayList<>();
       List<PendingWrite> ofKind = new ArrayList<>();
       List<Map<String, Object>> payloads = new ArrayList<>();
       for (PendingWrite w : writes) {
@@ -91,11 +108,11 @@ final class WriteBatches {
         ofKind.add(w);
         payloads.add(kind == Kind.DELETE ? Map.of() : Payloads.fields(def, w, row));
       }
+      known.accept(outcomes);
       if (!ofKind.isEmpty()) {
-        outcomes.addAll(push.push(def, kind, ofKind, payloads));
+        push.push(def, kind, ofKind, payloads, known);
       }
     }
-    return outcomes;
   }
 
   /**

@@ -306,6 +306,36 @@ class OutboundSyncIT {
     }
   }
 
+  @Test
+  void eachCallsResultsAreRecordedWithoutWaitingForTheRestOfTheRound(TestDatabase db)
+      throws Exception {
+    try (SyncHarness h = SyncHarness.create(db, Clock.systemUTC())) {
+      h.start(
+          SyncHarness.settings(10_000),
+          SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"),
+          SyncHarness.mapping("Contact", Access.READ_WRITE, false, "LastName"));
+      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
+      h.awaitStatus("Contact", MappingStatus.DATA_SYNCED);
+      h.emulator.addFault(FaultRule.slow("/composite/sobjects", 3_000)); // each call answers late
+      db.execute(
+          """
+          BEGIN;
+          INSERT INTO salesforce.account (name) VALUES ('Parent, sent first');
+          INSERT INTO salesforce.contact (lastname) VALUES ('Child, sent next');
+          COMMIT;""");
+
+      // (a row's sfid is no sign: a poll may import the new record before it is recorded)
+      h.awaitRows(
+          "SELECT state FROM salesforce._trigger_log WHERE table_name = 'account'", "SUCCESS");
+      // one round, two calls: the first is recorded while the second is still out, so an engine
+      // killed now would leave one insert made but unrecorded, not two
+      assertThat(h.query("SELECT state FROM salesforce._trigger_log WHERE table_name = 'contact'"))
+          .containsExactly("PENDING");
+      h.emulator.faults().clear();
+      awaitValue(h, "SELECT sfid FROM salesforce.contact WHERE sfid IS NOT NULL");
+    }
+  }
+
   private static String awaitValue(SyncHarness h, String sql) {
     return await().atMost(DEADLINE).until(() -> h.query(sql), rows -> rows.size() == 1).get(0);
   }
