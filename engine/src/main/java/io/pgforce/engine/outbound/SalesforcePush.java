@@ -56,9 +56,9 @@ final class SalesforcePush {
   /**
    * Pushes writes that share table and kind, in calls of 200 sent a few at a time; {@code payloads}
    * are in the same order, and so are the outcomes. Each call's outcomes go to {@code answered} as
-   * soon as it has answered, while later calls are still out: an insert Salesforce made is then
-   * recorded a call later, not a round later, which narrows the window in which a killed engine
-   * leaves it made but unrecorded.
+   * soon as it has answered (with those of later calls that answered meanwhile), while later calls
+   * are still out: an insert Salesforce made is then recorded a call later, not a round later,
+   * which narrows the window in which a killed engine leaves it made but unrecorded.
    */
   List<WriteOutcome> push(
       TableDefinition def,
@@ -79,10 +79,16 @@ final class SalesforcePush {
       chunks.add(calls.submit(() -> pushCall(def, kind, w, p)));
     }
     List<WriteOutcome> outcomes = new ArrayList<>();
-    for (Future<List<WriteOutcome>> chunk : chunks) {
-      List<WriteOutcome> call = await(chunk);
-      answered.accept(call);
-      outcomes.addAll(call);
+    int next = 0;
+    while (next < chunks.size()) {
+      // with the calls that answered meanwhile: one recording for all of them, so recording
+      // keeps up with the calls instead of costing one transaction each
+      List<WriteOutcome> known = new ArrayList<>(await(chunks.get(next++)));
+      while (next < chunks.size() && chunks.get(next).isDone()) {
+        known.addAll(await(chunks.get(next++)));
+      }
+      answered.accept(known);
+      outcomes.addAll(known);
     }
     return outcomes;
   }
