@@ -279,13 +279,7 @@ class OutboundSyncIT {
   @Test
   void aTableWhoseRowsCannotBeReadWaitsAndTheOthersAreNotPushedAgain(TestDatabase db)
       throws Exception {
-    try (SyncHarness h = SyncHarness.create(db, Clock.systemUTC())) {
-      h.start(
-          SyncHarness.settings(10_000),
-          SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"),
-          SyncHarness.mapping("Contact", Access.READ_WRITE, false, "LastName"));
-      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
-      h.awaitStatus("Contact", MappingStatus.DATA_SYNCED);
+    try (SyncHarness h = accountsAndContacts(db)) {
       db.execute( // and then the writer cannot read contact rows, as while the database restarts
           """
           BEGIN;
@@ -309,13 +303,7 @@ class OutboundSyncIT {
   @Test
   void eachCallsResultsAreRecordedWithoutWaitingForTheRestOfTheRound(TestDatabase db)
       throws Exception {
-    try (SyncHarness h = SyncHarness.create(db, Clock.systemUTC())) {
-      h.start(
-          SyncHarness.settings(10_000),
-          SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"),
-          SyncHarness.mapping("Contact", Access.READ_WRITE, false, "LastName"));
-      h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
-      h.awaitStatus("Contact", MappingStatus.DATA_SYNCED);
+    try (SyncHarness h = accountsAndContacts(db)) {
       h.emulator.addFault(FaultRule.slow("/composite/sobjects", 3_000)); // each call answers late
       db.execute(
           """
@@ -334,6 +322,18 @@ class OutboundSyncIT {
       h.emulator.faults().clear();
       awaitValue(h, "SELECT sfid FROM salesforce.contact WHERE sfid IS NOT NULL");
     }
+  }
+
+  /** Read-write Account (Name) and Contact (LastName) mappings, started and synced. */
+  private static SyncHarness accountsAndContacts(TestDatabase db) throws Exception {
+    SyncHarness h = SyncHarness.create(db, Clock.systemUTC());
+    h.start(
+        SyncHarness.settings(10_000),
+        SyncHarness.mapping("Account", Access.READ_WRITE, false, "Name"),
+        SyncHarness.mapping("Contact", Access.READ_WRITE, false, "LastName"));
+    h.awaitStatus("Account", MappingStatus.DATA_SYNCED);
+    h.awaitStatus("Contact", MappingStatus.DATA_SYNCED);
+    return h;
   }
 
   private static String awaitValue(SyncHarness h, String sql) {
