@@ -86,6 +86,9 @@ public final class OutboundWriter implements Runnable {
   @Override
   public void run() {
     try {
+      if (stopped) {
+        return; // stopped before it started: an abandoned claim is for the next writer
+      }
       recoverAbandoned();
       while (!stopped) {
         drain();

@@ -123,7 +123,10 @@ public final class SyncEngine implements AutoCloseable {
                         WRITER_POLL,
                         ctx.observer(),
                         ctx.clock());
-                writer.run();
+                // stop() may have run since the check above and found no writer to stop
+                if (!stopping) {
+                  writer.run();
+                }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
