@@ -51,17 +51,26 @@ final class WaitingEntries {
    */
   Map<String, List<Entry>> of(Connection c, TableDefinition def, Collection<String> sfids)
       throws SQLException {
-    lock(c, def, sfids);
+    List<Long> rows = lock(c, def, sfids);
+    if (rows.isEmpty()) {
+      return Map.of();
+    }
+    // by the locked rows' ids, not by a join: with statistics from before a big backlog the
+    // planner may drive a join from the log and read every waiting entry of the table
     String sql =
         """
         SELECT t.sfid, l.id, t.id, l.state, l.created_at, l."values", l.old
-        FROM %s t JOIN %s l ON l.table_name = ? AND l.record_id = t.id AND l.state IN ('NEW', 'PENDING')
-        WHERE t.sfid = ANY (?) AND t._hc_lastop = 'PENDING' ORDER BY l.id FOR UPDATE OF l"""
+        FROM %s t JOIN %s l ON l.record_id = t.id
+        WHERE l.table_name = ? AND l.state IN ('NEW', 'PENDING')
+          AND l.record_id = ANY (?::bigint[]::integer[]) AND t.id = ANY (?)
+        ORDER BY l.id FOR UPDATE OF l"""
             .formatted(schema.table(def.table()), schema.table("_trigger_log"));
     Map<String, List<Entry>> found = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
+      Object[] ids = rows.toArray();
       ps.setString(1, def.table());
-      ps.setArray(2, c.createArrayOf("varchar", sfids.toArray()));
+      ps.setArray(2, c.createArrayOf("bigint", ids));
+      ps.setArray(3, c.createArrayOf("bigint", ids));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(entry(rs));
@@ -71,15 +80,22 @@ final class WaitingEntries {
     return found;
   }
 
-  private void lock(Connection c, TableDefinition def, Collection<String> sfids)
+  /** Locks the PENDING rows among {@code sfids}, in id order; their ids. */
+  private List<Long> lock(Connection c, TableDefinition def, Collection<String> sfids)
       throws SQLException {
     String sql =
         "SELECT id FROM %s WHERE sfid = ANY (?) AND _hc_lastop = 'PENDING' ORDER BY id FOR UPDATE"
             .formatted(schema.table(def.table()));
+    List<Long> ids = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, c.createArrayOf("varchar", sfids.toArray()));
-      ps.executeQuery().close();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
     }
+    return ids;
   }
 
   private static Entry entry(ResultSet rs) throws SQLException {
