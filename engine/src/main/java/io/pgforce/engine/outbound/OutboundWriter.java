@@ -107,13 +107,18 @@ public final class OutboundWriter implements Runnable {
    * been made: those found in Salesforce are recorded as made, and the rest go back to NEW.
    */
   private void recoverAbandoned() throws SQLException, InterruptedException {
-    List<PendingWrite> abandoned = ChangeMerger.merge(db.inTransaction(queue::pending));
+    // each step waits out an unavailable database: a writer that gave up here never started
+    List<PendingWrite> abandoned =
+        ChangeMerger.merge(untilDone("reading abandoned claims", 0, queue::pending));
     List<WriteOutcome> made = findMade(abandoned);
     if (!made.isEmpty()) {
       recordUntilDone(made);
       LOG.info("event=\"abandoned inserts found in Salesforce\" records={}", made.size());
     }
-    db.inTransaction(c -> queue.requeueStale(c, Duration.ZERO));
+    untilDone(
+        "handing back abandoned claims",
+        abandoned.size(),
+        c -> queue.requeueStale(c, Duration.ZERO));
   }
 
   /**
@@ -264,13 +269,15 @@ public final class OutboundWriter implements Runnable {
         });
   }
 
-  /** Runs {@code work} in a transaction until it commits, waiting longer after each failure. */
-  private void untilDone(String what, int records, Database.SqlWork<?> work) throws SQLException {
+  /**
+   * Runs {@code work} in a transaction until it commits, waiting longer after each failure; its
+   * result.
+   */
+  private <T> T untilDone(String what, int records, Database.SqlWork<T> work) throws SQLException {
     Duration wait = Duration.ofMillis(200);
     while (true) {
       try {
-        db.inTransaction(work);
-        return;
+        return db.inTransaction(work);
       } catch (SQLException e) {
         if (stopped || Thread.currentThread().isInterrupted()) {
           throw e;
