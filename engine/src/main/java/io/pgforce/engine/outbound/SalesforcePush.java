@@ -55,21 +55,20 @@ final class SalesforcePush {
 
   /**
    * Pushes writes that share table and kind, in calls of 200 sent a few at a time; {@code payloads}
-   * are in the same order, and so are the outcomes. Each call's outcomes go to {@code answered} as
-   * soon as it has answered (with those of later calls that answered meanwhile), while later calls
-   * are still out: an insert Salesforce made is then recorded a call later, not a round later,
-   * which narrows the window in which a killed engine leaves it made but unrecorded.
+   * are in the same order. Each call's outcomes go to {@code answered} as soon as it has answered
+   * (with those of later calls that answered meanwhile), while later calls are still out: an insert
+   * Salesforce made is then recorded a call later, not a round later, which narrows the window in
+   * which a killed engine leaves it made but unrecorded.
    */
-  List<WriteOutcome> push(
+  void push(
       TableDefinition def,
       Kind kind,
       List<PendingWrite> writes,
       List<Map<String, Object>> payloads,
       Consumer<List<WriteOutcome>> answered) {
     if (bulk.suits(def, kind, payloads)) {
-      List<WriteOutcome> outcomes = bulk.push(def, kind, writes, payloads);
-      answered.accept(outcomes);
-      return outcomes;
+      answered.accept(bulk.push(def, kind, writes, payloads));
+      return;
     }
     List<Future<List<WriteOutcome>>> chunks = new ArrayList<>();
     for (int from = 0; from < writes.size(); from += CALL_SIZE) {
@@ -78,7 +77,6 @@ final class SalesforcePush {
       List<Map<String, Object>> p = payloads.subList(from, to);
       chunks.add(calls.submit(() -> pushCall(def, kind, w, p)));
     }
-    List<WriteOutcome> outcomes = new ArrayList<>();
     int next = 0;
     while (next < chunks.size()) {
       // with the calls that answered meanwhile: one recording for all of them, so recording
@@ -88,9 +86,7 @@ final class SalesforcePush {
         known.addAll(await(chunks.get(next++)));
       }
       answered.accept(known);
-      outcomes.addAll(known);
     }
-    return outcomes;
   }
 
   private static List<WriteOutcome> await(Future<List<WriteOutcome>> chunk) {
