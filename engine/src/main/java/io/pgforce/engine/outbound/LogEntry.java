@@ -24,8 +24,15 @@ public record LogEntry(
     DELETE
   }
 
+  /** The row an entry is about. */
+  public record Record(String table, long recordId) {}
+
   public LogEntry {
     changedColumns = Set.copyOf(changedColumns);
+  }
+
+  public Record record() {
+    return new Record(table, recordId);
   }
 
   /** An entry whose creation time does not matter (tests, merging). */

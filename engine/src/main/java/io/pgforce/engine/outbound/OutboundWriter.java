@@ -1,5 +1,7 @@
 package io.pgforce.engine.outbound;
 
+import static java.util.stream.Collectors.toSet;
+
 import io.pgforce.engine.SyncObserver;
 import io.pgforce.engine.SyncObserver.Direction;
 import io.pgforce.engine.db.Database;
@@ -11,10 +13,17 @@ import io.pgforce.salesforce.SalesforceClient;
 import io.pgforce.salesforce.error.RetriableSalesforceException;
 import io.pgforce.salesforce.error.SalesforceAuthException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +46,7 @@ public final class OutboundWriter implements Runnable {
   private static final int CLAIM_BATCH = 10_000;
 
   private static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+  private static final Duration STALE_CHECK_INTERVAL = Duration.ofMinutes(1);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
   private static final Duration MAX_RECORD_WAIT = Duration.ofSeconds(5);
   private static final Duration MAX_CHECK_WAIT = Duration.ofSeconds(10);
@@ -50,10 +60,21 @@ public final class OutboundWriter implements Runnable {
   private final Map<String, TableDefinition> tables;
   private final Duration pollInterval;
   private final SyncObserver observer;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final AtomicLong pushed = new AtomicLong();
+
+  /** Pushes a round while the writer's own thread claims the next. */
+  private final ExecutorService rounds =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "pgforce-push-round");
+            t.setDaemon(true);
+            return t;
+          });
+
   private volatile boolean stopped;
   private Duration backoff = Duration.ZERO;
+  private Instant nextStaleCheck = Instant.MIN;
 
   public OutboundWriter(
       Database db,
@@ -64,7 +85,7 @@ public final class OutboundWriter implements Runnable {
       LogNotifications wake,
       Duration pollInterval,
       SyncObserver observer,
-      java.time.Clock clock) {
+      Clock clock) {
     this.db = db;
     this.wake = wake;
     this.queue = new TriggerLogQueue(schema);
@@ -98,6 +119,8 @@ public final class OutboundWriter implements Runnable {
       Thread.currentThread().interrupt();
     } catch (SQLException e) {
       LOG.error("event=\"outbound writer stopped\" error=\"{}\"", e.getMessage());
+    } finally {
+      rounds.shutdown();
     }
   }
 
@@ -163,27 +186,105 @@ public final class OutboundWriter implements Runnable {
     stopped = true;
   }
 
-  /** Pushes until nothing NEW is left, or until Salesforce asks to slow down. */
+  /**
+   * Pushes until nothing NEW is left, or until Salesforce asks to slow down. Through a backlog, the
+   * next round is claimed while Salesforce works on one, so the database's work and the org's
+   * overlap. Rounds are still pushed one after the other, each once the one before is recorded: a
+   * child inserted in the next round finds its parent's sfid, and so does a record's later change.
+   */
   private void drain() throws SQLException {
-    while (!stopped) {
-      List<LogEntry> claimed = List.of();
-      try {
-        // entries another writer claimed and then died with (a second instance, a lost host)
-        db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM));
-        claimed = db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
-        if (claimed.isEmpty()) {
-          return;
+    List<LogEntry> claimed = List.of();
+    List<LogEntry> next = List.of();
+    boolean backlog = false;
+    try {
+      requeueStaleClaims();
+      claimed = claim();
+      while (!claimed.isEmpty() && !stopped) {
+        List<PendingWrite> writes = ChangeMerger.merge(claimed);
+        Future<Boolean> pushing = rounds.submit(() -> pushRound(writes));
+        // a full round says more is waiting: claim it while this one is pushed
+        boolean full = claimed.size() >= CLAIM_BATCH;
+        if (full && !backlog) {
+          refreshStatistics();
         }
-        if (!pushRound(ChangeMerger.merge(claimed))) {
+        backlog |= full;
+        next = full ? claimBesides(claimed) : List.of();
+        if (!await(pushing)) {
+          handBack(next);
           return; // some writes must wait: back off before the next round
         }
-      } catch (SQLException | RuntimeException e) {
-        LOG.warn("event=\"outbound round failed\" error=\"{}\"", e.getMessage());
-        handBack(claimed);
-        growBackoff();
-        return;
+        claimed = next.isEmpty() ? claim() : next;
+        next = List.of();
       }
+      handBack(claimed); // stopped with a round claimed but not pushed
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("event=\"outbound round failed\" error=\"{}\"", e.getMessage());
+      handBack(claimed);
+      handBack(next);
+      growBackoff();
     }
+  }
+
+  private List<LogEntry> claim() throws SQLException {
+    return db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
+  }
+
+  /**
+   * Claims the next round while {@code inFlight} is pushed, without its records: their later
+   * changes wait for its result (an update of a record being inserted needs the new sfid). A claim
+   * that fails leaves the next round to the next claim, since the round in flight must be recorded
+   * first.
+   */
+  private List<LogEntry> claimBesides(List<LogEntry> inFlight) {
+    Set<LogEntry.Record> busy = inFlight.stream().map(LogEntry::record).collect(toSet());
+    try {
+      return db.inTransaction(c -> queue.claimExcept(c, CLAIM_BATCH, busy));
+    } catch (SQLException e) {
+      LOG.warn("event=\"next outbound round not claimed\" error=\"{}\"", e.getMessage());
+      return List.of();
+    }
+  }
+
+  /** The round's result: false when some writes were refused for now. */
+  private static boolean await(Future<Boolean> pushing) throws SQLException {
+    try {
+      return pushing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while pushing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Hands back entries another writer claimed and then died with (a second instance, a lost host).
+   * They are five minutes old before they count as abandoned, so looking once a minute is enough;
+   * looking every round cost a scan of the log per round through a backlog.
+   */
+  private void requeueStaleClaims() throws SQLException {
+    Instant now = clock.instant();
+    if (now.isBefore(nextStaleCheck)) {
+      return;
+    }
+    db.inTransaction(c -> queue.requeueStale(c, STALE_CLAIM));
+    nextStaleCheck = now.plus(STALE_CHECK_INTERVAL);
+  }
+
+  /**
+   * The first full round of a drain means a backlog has been logged: the log's statistics are
+   * refreshed once for it (see {@link TriggerLogQueue#refreshStatistics}), while its first round is
+   * pushed.
+   */
+  private void refreshStatistics() throws SQLException {
+    db.inTransaction(
+        c -> {
+          queue.refreshStatistics(c);
+          return null;
+        });
   }
 
   /**
@@ -306,7 +407,7 @@ public final class OutboundWriter implements Runnable {
   }
 
   private void observe(List<WriteOutcome> outcomes) {
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     for (WriteOutcome o : outcomes) {
       String object = o.write().table();
       if (o.result() == Result.SUCCESS && o.write().kind() != Kind.NOTHING) {

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -239,6 +240,43 @@ class TriggerLogQueueIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void theNextRoundLeavesTheChangesOfRecordsInFlightWaiting(TestDatabase db) throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('in flight'), ('other')");
+    try (Connection c = sync(db)) {
+      List<LogEntry> inFlight = queue.claim(c, 1);
+      db.execute("UPDATE salesforce.account SET name = name || ' edited'");
+
+      List<LogEntry> next =
+          queue.claimExcept(
+              c, 10, inFlight.stream().map(LogEntry::record).collect(Collectors.toSet()));
+
+      assertThat(next).extracting(LogEntry::recordId).containsOnly(2L);
+      assertThat(next).hasSize(2); // the other row's insert and its edit, merged into one write
+      assertThat(
+              query(
+                  db,
+                  "SELECT action || ' ' || state FROM salesforce._trigger_log"
+                      + " WHERE record_id = 1 ORDER BY id"))
+          .containsExactly("INSERT PENDING", "UPDATE NEW");
+    }
+  }
+
+  @Test
+  void refreshingTheStatisticsCountsTheBacklog(TestDatabase db) throws Exception {
+    db.execute(
+        "INSERT INTO salesforce.account (name) SELECT 'n' || g FROM generate_series(1, 700) g");
+    try (Connection c = sync(db)) {
+      queue.refreshStatistics(c);
+    }
+    assertThat(
+            query(
+                db,
+                "SELECT reltuples::int::text FROM pg_class"
+                    + " WHERE oid = 'salesforce._trigger_log'::regclass"))
+        .containsExactly("700");
   }
 
   @Test
