@@ -195,7 +195,7 @@ public final class OutboundWriter implements Runnable {
   private void drain() throws SQLException {
     List<LogEntry> claimed = List.of();
     List<LogEntry> next = List.of();
-    boolean backlog = false;
+    boolean refreshed = false;
     try {
       requeueStaleClaims();
       claimed = claim();
@@ -203,12 +203,11 @@ public final class OutboundWriter implements Runnable {
         List<PendingWrite> writes = ChangeMerger.merge(claimed);
         Future<Boolean> pushing = rounds.submit(() -> pushRound(writes));
         // a full round says more is waiting: claim it while this one is pushed
-        boolean full = claimed.size() >= CLAIM_BATCH;
-        if (full && !backlog) {
+        next = claimed.size() >= CLAIM_BATCH ? claimBesides(claimed) : List.of();
+        if (next.size() >= CLAIM_BATCH && !refreshed) {
           refreshStatistics();
+          refreshed = true;
         }
-        backlog |= full;
-        next = full ? claimBesides(claimed) : List.of();
         if (!await(pushing)) {
           handBack(next);
           return; // some writes must wait: back off before the next round
@@ -275,9 +274,9 @@ public final class OutboundWriter implements Runnable {
   }
 
   /**
-   * The first full round of a drain means a backlog has been logged: the log's statistics are
+   * Two full rounds in a drain mean a backlog of more than one round: the log's statistics are
    * refreshed once for it (see {@link TriggerLogQueue#refreshStatistics}), while its first round is
-   * pushed.
+   * pushed. A backlog of one round is pushed before stale plans cost more than the refresh would.
    */
   private void refreshStatistics() throws SQLException {
     db.inTransaction(
