@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.toSet;
 
 import io.pgforce.engine.SyncObserver;
 import io.pgforce.engine.SyncObserver.Direction;
+import io.pgforce.engine.Threads;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.outbound.PendingWrite.Kind;
 import io.pgforce.engine.outbound.WriteOutcome.Result;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,12 +65,7 @@ public final class OutboundWriter implements Runnable {
 
   /** Pushes a round while the writer's own thread claims the next. */
   private final ExecutorService rounds =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "pgforce-push-round");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(Threads.daemon("pgforce-push-round"));
 
   private volatile boolean stopped;
   private Duration backoff = Duration.ZERO;
@@ -208,7 +203,7 @@ public final class OutboundWriter implements Runnable {
           refreshStatistics();
           refreshed = true;
         }
-        if (!await(pushing)) {
+        if (!Threads.await(pushing)) {
           handBack(next);
           return; // some writes must wait: back off before the next round
         }
@@ -241,21 +236,6 @@ public final class OutboundWriter implements Runnable {
     } catch (SQLException e) {
       LOG.warn("event=\"next outbound round not claimed\" error=\"{}\"", e.getMessage());
       return List.of();
-    }
-  }
-
-  /** The round's result: false when some writes were refused for now. */
-  private static boolean await(Future<Boolean> pushing) throws SQLException {
-    try {
-      return pushing.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while pushing", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
-      }
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
   }
 
@@ -299,7 +279,7 @@ public final class OutboundWriter implements Runnable {
   }
 
   /** Pushes one round; false when some writes were refused for now. */
-  private boolean pushRound(List<PendingWrite> writes) throws SQLException {
+  private boolean pushRound(List<PendingWrite> writes) {
     long started = System.nanoTime();
     List<WriteOutcome> outcomes = batches.push(writes, this::recordAnswered);
     long ok =

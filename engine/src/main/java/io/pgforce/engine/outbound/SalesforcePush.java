@@ -1,5 +1,6 @@
 package io.pgforce.engine.outbound;
 
+import io.pgforce.engine.Threads;
 import io.pgforce.engine.outbound.PendingWrite.Kind;
 import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.salesforce.SalesforceClient;
@@ -9,7 +10,6 @@ import io.pgforce.salesforce.rest.SaveResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,13 +36,7 @@ final class SalesforcePush {
   private final SalesforceClient salesforce;
   private final BulkIngestPush bulk;
   private final ExecutorService calls =
-      Executors.newFixedThreadPool(
-          CONCURRENT_CALLS,
-          r -> {
-            Thread t = new Thread(r, "pgforce-push");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newFixedThreadPool(CONCURRENT_CALLS, Threads.daemon("pgforce-push"));
 
   /**
    * @param bulkThreshold writes of one table and kind from which a round goes as one Bulk API 2.0
@@ -81,24 +75,11 @@ final class SalesforcePush {
     while (next < chunks.size()) {
       // with the calls that answered meanwhile: one recording for all of them, so recording
       // keeps up with the calls instead of costing one transaction each
-      List<WriteOutcome> known = new ArrayList<>(await(chunks.get(next++)));
+      List<WriteOutcome> known = new ArrayList<>(Threads.await(chunks.get(next++)));
       while (next < chunks.size() && chunks.get(next).isDone()) {
-        known.addAll(await(chunks.get(next++)));
+        known.addAll(Threads.await(chunks.get(next++)));
       }
       answered.accept(known);
-    }
-  }
-
-  private static List<WriteOutcome> await(Future<List<WriteOutcome>> chunk) {
-    try {
-      return chunk.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while pushing", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
     }
   }
 

@@ -29,11 +29,7 @@ public final class SyncEngine implements AutoCloseable {
   private volatile boolean stopping;
   private final java.util.concurrent.ScheduledExecutorService retention =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "pgforce-retention");
-            t.setDaemon(true);
-            return t;
-          });
+          io.pgforce.engine.Threads.daemon("pgforce-retention"));
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncEngine.class);
   private volatile OutboundWriter writer;
   private volatile LogNotifications notifications;
