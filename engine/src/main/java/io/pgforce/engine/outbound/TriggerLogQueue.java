@@ -40,6 +40,16 @@ public final class TriggerLogQueue {
    * both (a claim of 212 s; one 100,000-row benchmark run pushed 193 rows/s).
    */
   public List<LogEntry> claim(Connection c, int limit) throws SQLException {
+    return claimExcept(c, limit, Set.of());
+  }
+
+  /**
+   * Claims as {@link #claim} does, but leaves the entries of {@code busy} records NEW: those
+   * records' writes are in flight, and their later changes must wait for the result (an update of a
+   * record being inserted needs its new sfid).
+   */
+  public List<LogEntry> claimExcept(Connection c, int limit, Set<LogEntry.Record> busy)
+      throws SQLException {
     String log = schema.table("_trigger_log");
     try (Statement s = c.createStatement()) {
       s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
@@ -59,8 +69,13 @@ public final class TriggerLogQueue {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          ids.add(rs.getLong(1));
-          records.computeIfAbsent(rs.getString(2), t -> new LinkedHashSet<>()).add(rs.getLong(3));
+          LogEntry.Record record = new LogEntry.Record(rs.getString(2), rs.getLong(3));
+          if (!busy.contains(record)) {
+            ids.add(rs.getLong(1));
+            records
+                .computeIfAbsent(record.table(), t -> new LinkedHashSet<>())
+                .add(record.recordId());
+          }
         }
       }
     }
@@ -68,29 +83,6 @@ public final class TriggerLogQueue {
       ids.addAll(laterEntries(c, log, table.getKey(), table.getValue()));
     }
     return ids.isEmpty() ? List.of() : markPending(c, log, ids);
-  }
-
-  /**
-   * Claims as {@link #claim} does, but hands the entries of {@code busy} records back at once, in
-   * the same transaction, so no one ever sees them claimed: those records' writes are in flight,
-   * and their later changes must wait for the result (an update of a record being inserted needs
-   * its new sfid).
-   */
-  public List<LogEntry> claimExcept(Connection c, int limit, Set<LogEntry.Record> busy)
-      throws SQLException {
-    List<LogEntry> claimed = new ArrayList<>();
-    List<Long> later = new ArrayList<>();
-    for (LogEntry e : claim(c, limit)) {
-      if (busy.contains(e.record())) {
-        later.add(e.id());
-      } else {
-        claimed.add(e);
-      }
-    }
-    if (!later.isEmpty()) {
-      release(c, later);
-    }
-    return claimed;
   }
 
   /** The other NEW entries of {@code recordIds}, locked. */
