@@ -21,9 +21,9 @@ public final class ChangeMerger {
 
   /** Merges entries given in id order into writes, ordered by each record's first entry. */
   public static List<PendingWrite> merge(List<LogEntry> entries) {
-    Map<String, List<LogEntry>> byRecord = new LinkedHashMap<>();
+    Map<LogEntry.Record, List<LogEntry>> byRecord = new LinkedHashMap<>();
     for (LogEntry e : entries) {
-      byRecord.computeIfAbsent(e.table() + "#" + e.recordId(), k -> new ArrayList<>()).add(e);
+      byRecord.computeIfAbsent(e.record(), k -> new ArrayList<>()).add(e);
     }
     return byRecord.values().stream().map(ChangeMerger::mergeRecord).toList();
   }
