@@ -4,8 +4,10 @@ import io.pgforce.engine.outbound.PendingWrite.Kind;
 import io.pgforce.engine.outbound.WriteOutcome.WriteError;
 import io.pgforce.engine.schema.TableDefinition;
 import io.pgforce.salesforce.SalesforceClient;
+import io.pgforce.salesforce.bulk.CancelHandle;
 import io.pgforce.salesforce.bulk.IngestResult;
 import io.pgforce.salesforce.bulk.Operation;
+import io.pgforce.salesforce.bulk.ResultFiles;
 import io.pgforce.salesforce.error.SalesforceException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.Optional;
  * <p>Bulk API 2.0 does not return results in input order, so each result is matched back to its
  * write by a key the row carries: the record Id for updates and deletes, the external id for
  * inserts. Inserts without an external id value therefore never go this way (see {@link #suits}).
+ * Updates and deletes read only the failed rows: a job that processed every row saved the others,
+ * so the file of saved rows (a call, and every row sent back) would say nothing new.
  */
 final class BulkIngestPush {
 
@@ -66,12 +70,20 @@ final class BulkIngestPush {
       List<Map<String, Object>> payloads) {
     String key = kind == Kind.INSERT ? def.mapping().upsertField().orElseThrow() : ID;
     List<Map<String, Object>> rows = rows(kind, writes, payloads);
+    // an update or delete is matched by the Id it sent: only its failures need reading
+    ResultFiles files = kind == Kind.INSERT ? ResultFiles.ALL : ResultFiles.FAILED_ONLY;
     try {
       IngestResult result =
           salesforce
               .bulk()
-              .ingest(def.mapping().objectName(), operation(kind), externalId(def, kind), rows);
-      return match(writes, rows, key, result);
+              .ingest(
+                  def.mapping().objectName(),
+                  operation(kind),
+                  externalId(def, kind),
+                  rows,
+                  files,
+                  CancelHandle.none());
+      return match(writes, rows, key, result, files);
     } catch (SalesforceException e) {
       return WriteOutcome.callFailed(writes, e);
     }
@@ -122,7 +134,11 @@ final class BulkIngestPush {
   }
 
   private static List<WriteOutcome> match(
-      List<PendingWrite> writes, List<Map<String, Object>> rows, String key, IngestResult result) {
+      List<PendingWrite> writes,
+      List<Map<String, Object>> rows,
+      String key,
+      IngestResult result,
+      ResultFiles files) {
     Map<String, WriteOutcome> byKey = new HashMap<>();
     Map<String, PendingWrite> writeByKey = new HashMap<>();
     for (int i = 0; i < writes.size(); i++) {
@@ -137,17 +153,24 @@ final class BulkIngestPush {
           .ifPresent(
               w -> byKey.put(refused.fields().get(key), WriteOutcome.refused(w, refused.error())));
     }
+    boolean unlistedWereSaved =
+        files == ResultFiles.FAILED_ONLY && result.job().numberRecordsProcessed() == rows.size();
     List<WriteOutcome> outcomes = new ArrayList<>(writes.size());
     for (int i = 0; i < writes.size(); i++) {
+      PendingWrite w = writes.get(i);
       WriteOutcome o = byKey.get(cell(rows.get(i).get(key)));
-      outcomes.add(o != null ? o : unanswered(writes.get(i)));
+      if (o == null) {
+        o = unlistedWereSaved ? WriteOutcome.success(w, w.sfid()) : unanswered(w);
+      }
+      outcomes.add(o);
     }
     return outcomes;
   }
 
   /**
-   * A row the job's results do not mention (left unprocessed, or two rows with one key): sent again
-   * in a later round, which is safe since updates and upserts by key can be repeated.
+   * A row the job's results do not mention (left unprocessed, or two rows with one key), when the
+   * job did not process every row sent or its saved rows were read: sent again in a later round,
+   * which is safe since updates and upserts by key can be repeated.
    */
   private static WriteOutcome unanswered(PendingWrite w) {
     return WriteOutcome.retry(

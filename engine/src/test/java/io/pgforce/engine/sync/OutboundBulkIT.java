@@ -52,14 +52,26 @@ class OutboundBulkIT {
           .isZero();
       assertThat(ingestJobs(h)).isEqualTo(1);
 
+      // one row's update is refused: the job's failures alone say which, and the others saved
       db.execute(
-          "UPDATE salesforce.account SET name = name || ' (updated)' WHERE sfid IS NOT NULL");
-      await()
-          .atMost(DEADLINE)
-          .until(
-              () ->
-                  h.salesforce.count("SELECT COUNT() FROM Account WHERE Name LIKE '%(updated)'")
-                      == ROWS - 1);
+          """
+          UPDATE salesforce.account
+          SET name = CASE WHEN external_id__c = 'B-8' THEN NULL ELSE name || ' (updated)' END
+          WHERE sfid IS NOT NULL""");
+      awaitCount(
+          h,
+          "SELECT count(*) FROM salesforce._trigger_log WHERE state = 'SUCCESS'",
+          (ROWS - 1) + (ROWS - 2));
+      assertThat(h.salesforce.count("SELECT COUNT() FROM Account WHERE Name LIKE '%(updated)'"))
+          .isEqualTo(ROWS - 2);
+      assertThat(h.query("SELECT _hc_err FROM salesforce.account WHERE external_id__c = 'B-8'"))
+          .singleElement()
+          .asString()
+          .contains("\"op\":\"UPDATE\"")
+          .contains("\"code\":\"REQUIRED_FIELD_MISSING\"");
+      assertThat(calls(h, "/successfulResults"))
+          .as("saved rows read for the insert job only: an update is matched by its Id")
+          .isEqualTo(1);
 
       db.execute("DELETE FROM salesforce.account WHERE sfid IS NOT NULL");
       await().atMost(DEADLINE).until(() -> h.salesforce.count("SELECT COUNT() FROM Account") == 0);
@@ -130,6 +142,13 @@ class OutboundBulkIT {
 
   private static void awaitCount(SyncHarness h, String sql, long expected) {
     await().atMost(DEADLINE).until(() -> h.count(sql) == expected);
+  }
+
+  private static long calls(SyncHarness h, String endpointPart) {
+    return h.emulator.stats().snapshot().entrySet().stream()
+        .filter(e -> e.getKey().contains(endpointPart))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   private static long ingestJobs(SyncHarness h) {

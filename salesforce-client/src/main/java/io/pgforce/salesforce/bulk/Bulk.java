@@ -77,6 +77,21 @@ public final class Bulk {
       String extIdField,
       List<Map<String, Object>> rows,
       CancelHandle cancel) {
-    return ingests.run(sobject, operation, extIdField, BulkCsv.write(rows), cancel);
+    return ingest(sobject, operation, extIdField, rows, ResultFiles.ALL, cancel);
+  }
+
+  /**
+   * Runs an ingest job over rows, downloading only the result {@code files} asked for: a caller
+   * that matches rows by the Id it sent needs only the failures, and saves a call and the download
+   * of every saved row.
+   */
+  public IngestResult ingest(
+      String sobject,
+      Operation operation,
+      String extIdField,
+      List<Map<String, Object>> rows,
+      ResultFiles files,
+      CancelHandle cancel) {
+    return ingests.run(sobject, operation, extIdField, BulkCsv.write(rows), files, cancel);
   }
 }

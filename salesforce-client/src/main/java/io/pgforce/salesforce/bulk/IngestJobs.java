@@ -32,11 +32,21 @@ final class IngestJobs {
 
   IngestResult run(
       String sobject, Operation operation, String extIdField, byte[] csv, CancelHandle cancel) {
+    return run(sobject, operation, extIdField, csv, ResultFiles.ALL, cancel);
+  }
+
+  IngestResult run(
+      String sobject,
+      Operation operation,
+      String extIdField,
+      byte[] csv,
+      ResultFiles files,
+      CancelHandle cancel) {
     check(operation, extIdField, csv);
     String jobId = create(sobject, operation, extIdField);
     String jobPath = transport.dataPath("/jobs/ingest/" + jobId);
     JobInfo job = lifecycle.complete(jobPath, cancel, () -> uploadAndClose(jobPath, csv, cancel));
-    return results(job, jobPath);
+    return results(job, jobPath, files);
   }
 
   private static void check(Operation operation, String extIdField, byte[] csv) {
@@ -94,13 +104,14 @@ final class IngestJobs {
   }
 
   /**
-   * Reads the result files the job's counters say are not empty, saving calls. The job is
-   * JobComplete, so every record was processed and the unprocessed file is empty by definition.
+   * Reads the result files asked for that the job's counters say are not empty, saving calls. The
+   * job is JobComplete, so every record was processed and the unprocessed file is empty by
+   * definition.
    */
-  private IngestResult results(JobInfo job, String jobPath) {
+  private IngestResult results(JobInfo job, String jobPath, ResultFiles files) {
     long saved = job.numberRecordsProcessed() - job.numberRecordsFailed();
     List<IngestResult.SuccessfulRecord> successful =
-        saved == 0
+        saved == 0 || files == ResultFiles.FAILED_ONLY
             ? List.of()
             : read(jobPath + "/successfulResults/").stream().map(IngestJobs::successful).toList();
     List<IngestResult.FailedRecord> failed =

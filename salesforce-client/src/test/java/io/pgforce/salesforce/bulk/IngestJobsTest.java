@@ -182,6 +182,29 @@ class IngestJobsTest {
   }
 
   @Test
+  void askedOnlyForFailuresAJobReadsNoSavedRows() {
+    FakeApiCalls api = new FakeApiCalls(IngestJobsTest::org);
+
+    IngestResult result =
+        jobs(api)
+            .run(
+                "Account",
+                Operation.UPDATE,
+                null,
+                "Id,Name\n001A,Acme\n001B,\n".getBytes(StandardCharsets.UTF_8),
+                ResultFiles.FAILED_ONLY,
+                CancelHandle.none());
+
+    assertThat(api.targets())
+        .hasSize(5)
+        .contains("GET " + JOB + "/failedResults/")
+        .doesNotContain("GET " + JOB + "/successfulResults/");
+    assertThat(result.successful()).isEmpty();
+    assertThat(result.failed()).singleElement().satisfies(f -> assertThat(f.id()).isEmpty());
+    assertThat(result.job().numberRecordsProcessed()).isEqualTo(2);
+  }
+
+  @Test
   void theFirstLookAtAClosedJobWaitsLongerForMoreRows() {
     assertThat(IngestJobs.firstLook("Name\nA\n".getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(Duration.ofMillis(200));
