@@ -153,8 +153,11 @@ final class BulkIngestPush {
           .ifPresent(
               w -> byKey.put(refused.fields().get(key), WriteOutcome.refused(w, refused.error())));
     }
+    // every row processed, and every failure matched to its row: then the rest were saved
     boolean unlistedWereSaved =
-        files == ResultFiles.FAILED_ONLY && result.job().numberRecordsProcessed() == rows.size();
+        files == ResultFiles.FAILED_ONLY
+            && result.job().numberRecordsProcessed() == rows.size()
+            && byKey.size() == result.job().numberRecordsFailed();
     List<WriteOutcome> outcomes = new ArrayList<>(writes.size());
     for (int i = 0; i < writes.size(); i++) {
       PendingWrite w = writes.get(i);
