@@ -1,6 +1,7 @@
 package io.pgforce.engine.sync;
 
 import io.pgforce.engine.SyncObserver;
+import io.pgforce.engine.Threads;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.mapping.Mapping;
 import io.pgforce.engine.outbound.LogNotifications;
@@ -15,6 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running sync: migrates engine state, installs the sync schema, and runs one coordinator
@@ -27,10 +33,9 @@ public final class SyncEngine implements AutoCloseable {
   private final Map<String, MappingCoordinator> coordinators = new LinkedHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean stopping;
-  private final java.util.concurrent.ScheduledExecutorService retention =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-          io.pgforce.engine.Threads.daemon("pgforce-retention"));
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncEngine.class);
+  private final ScheduledExecutorService retention =
+      Executors.newSingleThreadScheduledExecutor(Threads.daemon("pgforce-retention"));
+  private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
   private volatile OutboundWriter writer;
   private volatile LogNotifications notifications;
 
@@ -75,7 +80,7 @@ public final class SyncEngine implements AutoCloseable {
 
   /** Archives and purges the trigger log every hour, on a thread of its own. */
   private void startRetention() {
-    retention.scheduleAtFixedRate(this::retainLog, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+    retention.scheduleAtFixedRate(this::retainLog, 1, 60, TimeUnit.MINUTES);
   }
 
   private void retainLog() {
