@@ -128,7 +128,7 @@ final class OutboundScenario {
         "INSERT INTO salesforce.account (name) SELECT 'Warm-up ' || g FROM generate_series(1, "
             + WARM_UP_ROWS
             + ") g");
-    waitFor(() -> db.count("SELECT count(*) FROM salesforce.account WHERE sfid IS NULL") == 0);
+    waitFor(() -> db.count(LEFT_OVER) == 0);
     db.test.execute("UPDATE salesforce.account SET industry = 'Warm' WHERE name LIKE 'Warm-up %'");
     waitFor(() -> db.count(LEFT_OVER) == 0);
   }
