@@ -52,12 +52,14 @@ final class RemoteOrg implements AutoCloseable {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
-    while (line != null && !line.startsWith("READY ") && line.startsWith("[")) {
-      line = out.readLine(); // the JVM's own log lines (a profiler starting) come first
+    String last = line;
+    while (line != null && !line.startsWith("READY ")) {
+      last = line; // the JVM's own lines (a profiler's "Profiling started") may come first
+      line = out.readLine();
     }
-    if (line == null || !line.startsWith("READY ")) {
+    if (line == null) {
       p.destroyForcibly();
-      throw new IOException("the emulator process did not start: " + line);
+      throw new IOException("the emulator process did not start: " + last);
     }
     return new RemoteOrg(p, line.substring("READY ".length()));
   }
