@@ -3,7 +3,6 @@ package io.pgforce.salesforce.bulk;
 import io.pgforce.salesforce.http.ApiCalls;
 import io.pgforce.salesforce.http.ApiRequest;
 import io.pgforce.salesforce.rest.ApiNames;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ final class IngestJobs {
 
   private final ApiCalls transport;
   private final JobLifecycle lifecycle;
+  private final IngestPace pace = new IngestPace();
 
   IngestJobs(ApiCalls transport, JobLifecycle lifecycle) {
     this.transport = transport;
@@ -46,6 +46,7 @@ final class IngestJobs {
     String jobId = create(sobject, operation, extIdField);
     String jobPath = transport.dataPath("/jobs/ingest/" + jobId);
     JobInfo job = lifecycle.complete(jobPath, cancel, () -> uploadAndClose(jobPath, csv, cancel));
+    pace.completed(job);
     return results(job, jobPath, files);
   }
 
@@ -80,22 +81,7 @@ final class IngestJobs {
     transport.call(upload(jobPath, csv), response -> null);
     cancel.check();
     transport.json(ApiRequest.patch(jobPath).json(Map.of("state", "UploadComplete")));
-    cancel.pause(firstLook(csv));
-  }
-
-  /**
-   * How long to wait before the first look at a closed job. A job is never done the moment it
-   * closes, and a big one takes longer: looking sooner only costs calls against the org's limit. 50
-   * µs a row is faster than Salesforce processes rows, so the first look is never much later than
-   * needed; after it the usual backoff applies.
-   */
-  static Duration firstLook(byte[] csv) {
-    long rows = 0;
-    for (byte b : csv) {
-      rows += b == '\n' ? 1 : 0; // close enough: a quoted line break only makes the wait longer
-    }
-    long millis = Math.max(JobLifecycle.POLL_BACKOFF.initial().toMillis(), rows / 20);
-    return Duration.ofMillis(Math.min(millis, JobLifecycle.POLL_BACKOFF.max().toMillis()));
+    cancel.pause(pace.firstLook(IngestPace.rows(csv)));
   }
 
   /** Sending the same data twice to an Open job is refused, not doubled: safe to retry. */

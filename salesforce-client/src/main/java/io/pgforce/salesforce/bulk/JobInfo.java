@@ -6,6 +6,7 @@ import java.util.Optional;
 /**
  * What {@code GET /jobs/query/{id}} or {@code /jobs/ingest/{id}} says about a job.
  *
+ * @param totalProcessingTime milliseconds the org spent processing the job (0 when not reported)
  * @param errorMessage why the job failed, when it did
  */
 public record JobInfo(
@@ -15,6 +16,7 @@ public record JobInfo(
     JobState state,
     long numberRecordsProcessed,
     long numberRecordsFailed,
+    long totalProcessingTime,
     Optional<String> errorMessage) {
 
   static JobInfo fromJson(JsonNode json) {
@@ -26,6 +28,7 @@ public record JobInfo(
         JobState.valueOf(json.path("state").asText()),
         json.path("numberRecordsProcessed").asLong(0),
         json.path("numberRecordsFailed").asLong(0),
+        json.path("totalProcessingTime").asLong(0),
         error == null || error.isNull() || error.asText().isEmpty()
             ? Optional.empty()
             : Optional.of(error.asText()));

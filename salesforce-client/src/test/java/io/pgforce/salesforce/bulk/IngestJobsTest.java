@@ -203,14 +203,4 @@ class IngestJobsTest {
     assertThat(result.failed()).singleElement().satisfies(f -> assertThat(f.id()).isEmpty());
     assertThat(result.job().numberRecordsProcessed()).isEqualTo(2);
   }
-
-  @Test
-  void theFirstLookAtAClosedJobWaitsLongerForMoreRows() {
-    assertThat(IngestJobs.firstLook("Name\nA\n".getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo(Duration.ofMillis(200));
-    assertThat(IngestJobs.firstLook("x\n".repeat(10_001).getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo(Duration.ofMillis(500));
-    assertThat(IngestJobs.firstLook("x\n".repeat(1_000_000).getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo(Duration.ofSeconds(10));
-  }
 }
