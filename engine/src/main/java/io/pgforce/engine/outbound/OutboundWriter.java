@@ -54,6 +54,7 @@ public final class OutboundWriter implements Runnable {
   private final Database db;
   private final LogNotifications wake;
   private final TriggerLogQueue queue;
+  private final ParallelClaim claims;
   private final ResultRecorder recorder;
   private final WriteBatches batches;
   private final UncertainInserts uncertain;
@@ -66,6 +67,8 @@ public final class OutboundWriter implements Runnable {
   /** Pushes a round while the writer's own thread claims the next. */
   private final ExecutorService rounds =
       Executors.newSingleThreadExecutor(Threads.daemon("pgforce-push-round"));
+
+  private final ParallelHalves recordings = new ParallelHalves("pgforce-record");
 
   private volatile boolean stopped;
   private Duration backoff = Duration.ZERO;
@@ -84,6 +87,7 @@ public final class OutboundWriter implements Runnable {
     this.db = db;
     this.wake = wake;
     this.queue = new TriggerLogQueue(schema);
+    this.claims = new ParallelClaim(db, queue);
     this.recorder = new ResultRecorder(schema);
     this.batches =
         new WriteBatches(db, schema, new SalesforcePush(salesforce, bulkThreshold), tables);
@@ -116,6 +120,8 @@ public final class OutboundWriter implements Runnable {
       LOG.error("event=\"outbound writer stopped\" error=\"{}\"", e.getMessage());
     } finally {
       rounds.shutdown();
+      claims.close();
+      recordings.close();
     }
   }
 
@@ -220,7 +226,7 @@ public final class OutboundWriter implements Runnable {
   }
 
   private List<LogEntry> claim() throws SQLException {
-    return db.inTransaction(c -> queue.claim(c, CLAIM_BATCH));
+    return claims.claim(CLAIM_BATCH, Set.of());
   }
 
   /**
@@ -232,7 +238,7 @@ public final class OutboundWriter implements Runnable {
   private List<LogEntry> claimBesides(List<LogEntry> inFlight) {
     Set<LogEntry.Record> busy = inFlight.stream().map(LogEntry::record).collect(toSet());
     try {
-      return db.inTransaction(c -> queue.claimExcept(c, CLAIM_BATCH, busy));
+      return claims.claim(CLAIM_BATCH, busy);
     } catch (SQLException e) {
       LOG.warn("event=\"next outbound round not claimed\" error=\"{}\"", e.getMessage());
       return List.of();
@@ -320,7 +326,8 @@ public final class OutboundWriter implements Runnable {
   }
 
   /**
-   * Records outcomes as they become known. Only a stopping writer gives up; its round then ends
+   * Records outcomes as they become known, a large set in two halves at once (a Bulk job's 10,000
+   * results took one PostgreSQL core 0.3 s). Only a stopping writer gives up; its round then ends
    * like a failed one, which hands back only the entries still PENDING.
    */
   private void recordAnswered(List<WriteOutcome> outcomes) {
@@ -328,7 +335,13 @@ public final class OutboundWriter implements Runnable {
       return;
     }
     try {
-      recordUntilDone(outcomes);
+      recordings.run(
+          outcomes,
+          half -> {
+            recordUntilDone(half);
+            return List.of();
+          },
+          recorded -> {});
     } catch (SQLException e) {
       throw new IllegalStateException("recording push results: " + e.getMessage(), e);
     }

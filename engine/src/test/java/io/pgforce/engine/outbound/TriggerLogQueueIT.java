@@ -3,6 +3,8 @@ package io.pgforce.engine.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgforce.engine.Problems;
+import io.pgforce.engine.config.DatabaseUrl;
+import io.pgforce.engine.db.Database;
 import io.pgforce.engine.db.SyncSession;
 import io.pgforce.engine.mapping.Access;
 import io.pgforce.engine.outbound.PendingWrite.Kind;
@@ -19,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +82,42 @@ class TriggerLogQueueIT {
     assertThat(new HashSet<>(all)).hasSize(500);
     assertThat(query(db, "SELECT DISTINCT state FROM salesforce._trigger_log"))
         .containsExactly("PENDING");
+  }
+
+  @Test
+  void largeClaimsMarkedInHalvesByTwoWritersTakeEveryEntryOnceInIdOrder(TestDatabase db)
+      throws Exception {
+    db.execute(
+        "INSERT INTO salesforce.account (name) SELECT 'n' || g FROM generate_series(1, 9000) g");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (Database database =
+        Database.open(
+            new DatabaseUrl(
+                db.jdbcUrl(), Optional.of(db.user()), Optional.ofNullable(db.password())),
+            4)) {
+      Callable<List<Long>> writer =
+          () -> {
+            List<Long> mine = new ArrayList<>();
+            try (ParallelClaim claims = new ParallelClaim(database, queue)) {
+              List<LogEntry> round;
+              while (!(round = claims.claim(3_000, Set.of())).isEmpty()) {
+                assertThat(round).extracting(LogEntry::id).isSorted();
+                round.forEach(e -> mine.add(e.id()));
+              }
+            }
+            return mine;
+          };
+      Future<List<Long>> a = pool.submit(writer);
+      Future<List<Long>> b = pool.submit(writer);
+      List<Long> all = new ArrayList<>(a.get());
+      all.addAll(b.get());
+
+      assertThat(all).hasSize(9000).doesNotHaveDuplicates();
+      assertThat(query(db, "SELECT DISTINCT state FROM salesforce._trigger_log"))
+          .containsExactly("PENDING");
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
