@@ -60,23 +60,18 @@ class TriggerLogQueueIT {
   void twoWritersNeverClaimTheSameEntry(TestDatabase db) throws Exception {
     db.execute(
         "INSERT INTO salesforce.account (name) SELECT 'n' || g FROM generate_series(1, 500) g");
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    Callable<List<Long>> writer =
-        () -> {
-          List<Long> mine = new ArrayList<>();
-          try (Connection c = sync(db)) {
-            List<LogEntry> batch;
-            while (!(batch = queue.claim(c, 20)).isEmpty()) {
-              batch.forEach(e -> mine.add(e.id()));
-            }
-          }
-          return mine;
-        };
-    Future<List<Long>> a = pool.submit(writer);
-    Future<List<Long>> b = pool.submit(writer);
-    List<Long> all = new ArrayList<>(a.get());
-    all.addAll(b.get());
-    pool.shutdown();
+    List<Long> all =
+        claimedByTwoWriters(
+            () -> {
+              List<Long> mine = new ArrayList<>();
+              try (Connection c = sync(db)) {
+                List<LogEntry> batch;
+                while (!(batch = queue.claim(c, 20)).isEmpty()) {
+                  batch.forEach(e -> mine.add(e.id()));
+                }
+              }
+              return mine;
+            });
 
     assertThat(all).hasSize(500);
     assertThat(new HashSet<>(all)).hasSize(500);
@@ -89,32 +84,40 @@ class TriggerLogQueueIT {
       throws Exception {
     db.execute(
         "INSERT INTO salesforce.account (name) SELECT 'n' || g FROM generate_series(1, 9000) g");
-    ExecutorService pool = Executors.newFixedThreadPool(2);
     try (Database database =
         Database.open(
             new DatabaseUrl(
                 db.jdbcUrl(), Optional.of(db.user()), Optional.ofNullable(db.password())),
             4)) {
-      Callable<List<Long>> writer =
-          () -> {
-            List<Long> mine = new ArrayList<>();
-            try (ParallelClaim claims = new ParallelClaim(database, queue)) {
-              List<LogEntry> round;
-              while (!(round = claims.claim(3_000, Set.of())).isEmpty()) {
-                assertThat(round).extracting(LogEntry::id).isSorted();
-                round.forEach(e -> mine.add(e.id()));
-              }
-            }
-            return mine;
-          };
-      Future<List<Long>> a = pool.submit(writer);
-      Future<List<Long>> b = pool.submit(writer);
-      List<Long> all = new ArrayList<>(a.get());
-      all.addAll(b.get());
+      List<Long> all =
+          claimedByTwoWriters(
+              () -> {
+                List<Long> mine = new ArrayList<>();
+                try (ParallelClaim claims = new ParallelClaim(database, queue)) {
+                  List<LogEntry> round;
+                  while (!(round = claims.claim(3_000, Set.of())).isEmpty()) {
+                    assertThat(round).extracting(LogEntry::id).isSorted();
+                    round.forEach(e -> mine.add(e.id()));
+                  }
+                }
+                return mine;
+              });
 
       assertThat(all).hasSize(9000).doesNotHaveDuplicates();
       assertThat(query(db, "SELECT DISTINCT state FROM salesforce._trigger_log"))
           .containsExactly("PENDING");
+    }
+  }
+
+  /** What two writers running {@code writer} at once claimed, together. */
+  private static List<Long> claimedByTwoWriters(Callable<List<Long>> writer) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<List<Long>> a = pool.submit(writer);
+      Future<List<Long>> b = pool.submit(writer);
+      List<Long> all = new ArrayList<>(a.get());
+      all.addAll(b.get());
+      return all;
     } finally {
       pool.shutdown();
     }
