@@ -33,11 +33,11 @@ class IngestPaceTest {
   void aCompletedJobSetsThePaceTheNextFirstLookExpects() throws Exception {
     IngestPace pace = new IngestPace();
 
-    pace.completed(completed(10_000, 4_000)); // a busy org: 0.4 ms a row, 0.6 with the queue margin
-    assertThat(pace.firstLook(5_000)).isEqualTo(Duration.ofSeconds(3));
+    pace.completed(completed(10_000, 4_000)); // a busy org: 0.4 ms a row, 0.8 with the margin
+    assertThat(pace.firstLook(5_000)).isEqualTo(Duration.ofSeconds(4));
 
-    pace.completed(completed(10_000, 100)); // a fast one: 10 µs a row, 15 with the margin
-    assertThat(pace.firstLook(20_000)).isEqualTo(Duration.ofMillis(300));
+    pace.completed(completed(10_000, 100)); // a fast one: 10 µs a row, 20 with the margin
+    assertThat(pace.firstLook(20_000)).isEqualTo(Duration.ofMillis(400));
   }
 
   @Test
@@ -48,7 +48,7 @@ class IngestPaceTest {
     pace.completed(completed(3, 0));
     pace.completed(completed(0, 0));
 
-    assertThat(pace.firstLook(10_000)).isEqualTo(Duration.ofMillis(1_500));
+    assertThat(pace.firstLook(10_000)).isEqualTo(Duration.ofMillis(2_000));
   }
 
   @Test
