@@ -44,7 +44,7 @@ final class OutboundScenario {
 
   record Result(int rows, Push collections, Push bulk, List<Double> lagMillis) {}
 
-  static Result run(int rows) throws Exception {
+  static Result run(RemoteOrg org, int rows) throws Exception {
     Mapping account =
         new Mapping(
             "Account",
@@ -68,8 +68,7 @@ final class OutboundScenario {
             }
           }
         };
-    try (RemoteOrg org = RemoteOrg.start(0, "4g");
-        BenchDatabase db = BenchDatabase.create(org.client, account)) {
+    try (BenchDatabase db = BenchDatabase.create(org.client, account)) {
       SyncEngine engine =
           SyncEngine.start(
               org.client,

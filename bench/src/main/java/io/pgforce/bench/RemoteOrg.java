@@ -102,6 +102,24 @@ final class RemoteOrg implements AutoCloseable {
     return calls;
   }
 
+  /**
+   * Empties the org (records, sessions, jobs, retained change events, statistics) and keeps its JVM
+   * running, with the code it has compiled: the next run meets a warm org, as a daemon meets
+   * Salesforce. The client logs in again when its session is refused.
+   */
+  void reset() throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/__emulator__/reset"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 204) {
+      throw new IOException("the emulator refused its reset: " + r.statusCode() + " " + r.body());
+    }
+  }
+
   @Override
   public void close() {
     client.close();
