@@ -11,7 +11,6 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ public final class ResultRecorder {
 
   /** Records outcomes on the caller's connection (and so in its transaction), in a few batches. */
   public void record(Connection c, List<WriteOutcome> outcomes) throws SQLException {
-    planWithTheRoundsArrays(c);
+    ArrayPlans.forTheirValues(c); // the statements below take the round as arrays
     Batch batch = new Batch();
     for (WriteOutcome o : outcomes) {
       switch (o.result()) {
@@ -48,19 +47,6 @@ public final class ResultRecorder {
       }
     }
     batch.flush(c);
-  }
-
-  /**
-   * The statements below take a round's records as arrays. A plan made for the array's values (a
-   * custom plan) sees 10,000 records where a reused generic plan assumes ten, and can filter by a
-   * hashed lookup in the array instead of a scan of it for every row. With the generic plan, right
-   * after a large insert (statistics then still say no log entry is waiting), writing the sfids of
-   * one round onto its waiting entries took 14 to 20 s instead of a fraction of one.
-   */
-  private static void planWithTheRoundsArrays(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-    }
   }
 
   private void success(Batch batch, WriteOutcome o) {

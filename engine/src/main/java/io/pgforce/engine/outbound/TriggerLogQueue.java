@@ -64,7 +64,7 @@ public final class TriggerLogQueue {
    */
   List<Long> waiting(Connection c, int limit, Set<LogEntry.Record> busy) throws SQLException {
     String log = schema.table("_trigger_log");
-    customPlans(c);
+    ArrayPlans.forTheirValues(c);
     Map<String, Set<Long>> records = new LinkedHashMap<>();
     Set<Long> ids = new LinkedHashSet<>();
     // state as a range, not state = 'NEW': given an equality the planner drops state from the
@@ -96,16 +96,6 @@ public final class TriggerLogQueue {
     return new ArrayList<>(ids);
   }
 
-  /**
-   * A round's statements take arrays; a plan made for the array's values (a custom plan) sees
-   * 10,000 ids where a reused generic plan assumes ten.
-   */
-  private static void customPlans(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-    }
-  }
-
   /** The other NEW entries of {@code recordIds}. */
   private static List<Long> laterEntries(
       Connection c, String log, String table, Set<Long> recordIds) throws SQLException {
@@ -131,7 +121,7 @@ public final class TriggerLogQueue {
    * entry another writer claimed since it was read to that writer.
    */
   List<LogEntry> markPending(Connection c, Collection<Long> ids) throws SQLException {
-    customPlans(c);
+    ArrayPlans.forTheirValues(c);
     String log = schema.table("_trigger_log");
     String sql =
         """
