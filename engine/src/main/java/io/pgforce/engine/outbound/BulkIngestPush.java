@@ -141,8 +141,9 @@ final class BulkIngestPush {
       ResultFiles files) {
     Map<String, WriteOutcome> byKey = new HashMap<>();
     Map<String, PendingWrite> writeByKey = new HashMap<>();
+    List<String> keys = rows.stream().map(row -> cell(row.get(key))).toList();
     for (int i = 0; i < writes.size(); i++) {
-      writeByKey.put(cell(rows.get(i).get(key)), writes.get(i));
+      writeByKey.put(keys.get(i), writes.get(i));
     }
     for (IngestResult.SuccessfulRecord saved : result.successful()) {
       Optional.ofNullable(writeByKey.get(saved.fields().get(key)))
@@ -161,7 +162,7 @@ final class BulkIngestPush {
     List<WriteOutcome> outcomes = new ArrayList<>(writes.size());
     for (int i = 0; i < writes.size(); i++) {
       PendingWrite w = writes.get(i);
-      WriteOutcome o = byKey.get(cell(rows.get(i).get(key)));
+      WriteOutcome o = byKey.get(keys.get(i));
       if (o == null) {
         o = unlistedWereSaved ? WriteOutcome.success(w, w.sfid()) : unanswered(w);
       }
