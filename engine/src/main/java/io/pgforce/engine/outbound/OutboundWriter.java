@@ -2,6 +2,7 @@ package io.pgforce.engine.outbound;
 
 import static java.util.stream.Collectors.toSet;
 
+import io.pgforce.engine.RestartingLoop;
 import io.pgforce.engine.SyncObserver;
 import io.pgforce.engine.SyncObserver.Direction;
 import io.pgforce.engine.Threads;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * others; writes Salesforce refused for now go back to NEW and the writer backs off before the next
  * round.
  */
-public final class OutboundWriter implements Runnable {
+public final class OutboundWriter implements RestartingLoop.Loop {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboundWriter.class);
 
@@ -62,7 +63,7 @@ public final class OutboundWriter implements Runnable {
   private final Duration pollInterval;
   private final SyncObserver observer;
   private final Clock clock;
-  private final AtomicLong pushed = new AtomicLong();
+  private final AtomicLong pushed;
 
   /** Pushes a round while the writer's own thread claims the next. */
   private final ExecutorService rounds =
@@ -83,7 +84,8 @@ public final class OutboundWriter implements Runnable {
       LogNotifications wake,
       Duration pollInterval,
       SyncObserver observer,
-      Clock clock) {
+      Clock clock,
+      AtomicLong pushed) {
     this.db = db;
     this.wake = wake;
     this.queue = new TriggerLogQueue(schema);
@@ -96,11 +98,7 @@ public final class OutboundWriter implements Runnable {
     this.pollInterval = pollInterval;
     this.observer = observer;
     this.clock = clock;
-  }
-
-  /** Records pushed to Salesforce successfully since start. */
-  public long pushed() {
-    return pushed.get();
+    this.pushed = pushed;
   }
 
   @Override
@@ -122,6 +120,7 @@ public final class OutboundWriter implements Runnable {
       rounds.shutdown();
       claims.close();
       recordings.close();
+      batches.close();
     }
   }
 
@@ -183,6 +182,7 @@ public final class OutboundWriter implements Runnable {
     }
   }
 
+  @Override
   public void stop() {
     stopped = true;
   }

@@ -47,6 +47,11 @@ final class SalesforcePush {
     this.bulk = new BulkIngestPush(salesforce, bulkThreshold);
   }
 
+  /** Ends the call threads, once the writer they served has ended. */
+  void close() {
+    calls.shutdown();
+  }
+
   /**
    * Pushes writes that share table and kind, in calls of 200 sent a few at a time; {@code payloads}
    * are in the same order. Each call's outcomes go to {@code answered} as soon as it has answered

@@ -33,6 +33,11 @@ final class WriteBatches {
     this.tables = tables;
   }
 
+  /** Ends the push's call threads; the writer that owned these batches has ended. */
+  void close() {
+    push.close();
+  }
+
   /**
    * Pushes a round and returns every write's outcome. Each outcome also goes to {@code answered}
    * once, as soon as it is known (a call's as that call answers), to be recorded.

@@ -1,5 +1,6 @@
 package io.pgforce.engine.sync;
 
+import io.pgforce.engine.RestartingLoop;
 import io.pgforce.engine.SyncObserver;
 import io.pgforce.engine.Threads;
 import io.pgforce.engine.db.Database;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +38,19 @@ public final class SyncEngine implements AutoCloseable {
   private final ScheduledExecutorService retention =
       Executors.newSingleThreadScheduledExecutor(Threads.daemon("pgforce-retention"));
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
-  private volatile OutboundWriter writer;
+  private final RestartingLoop writer;
+  private final AtomicLong pushed = new AtomicLong();
   private volatile LogNotifications notifications;
 
   /** The writer's safety-net poll when no NOTIFY arrives (Heroku Connect polls every 2 minutes). */
   private static final Duration WRITER_POLL = Duration.ofSeconds(10);
 
+  private static final Duration WRITER_FIRST_RESTART = Duration.ofSeconds(1);
+  private static final Duration WRITER_MAX_RESTART = Duration.ofMinutes(1);
+
   private SyncEngine(SyncContext ctx) {
     this.ctx = ctx;
+    this.writer = writerLoop();
   }
 
   /** Starts syncing the mappings; returns once every coordinator is running. */
@@ -113,21 +120,7 @@ public final class SyncEngine implements AutoCloseable {
                 }
                 notifications =
                     new LogNotifications(this::listenConnection, ctx.schema().notifyChannel());
-                writer =
-                    new OutboundWriter(
-                        ctx.db(),
-                        ctx.schema(),
-                        ctx.salesforce(),
-                        ctx.settings().outboundBulkThreshold(),
-                        ctx.readWriteTables(),
-                        notifications,
-                        WRITER_POLL,
-                        ctx.observer(),
-                        ctx.clock());
-                // stop() may have run since the check above and found no writer to stop
-                if (!stopping) {
-                  writer.run();
-                }
+                writer.run(); // returns at once if stop() has run since the check above
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -136,6 +129,27 @@ public final class SyncEngine implements AutoCloseable {
     t.setDaemon(true);
     threads.add(t);
     t.start();
+  }
+
+  /** The outbound writer, started again should it ever end while the engine runs. */
+  private RestartingLoop writerLoop() {
+    return new RestartingLoop(
+        "outbound writer",
+        () ->
+            new OutboundWriter(
+                ctx.db(),
+                ctx.schema(),
+                ctx.salesforce(),
+                ctx.settings().outboundBulkThreshold(),
+                ctx.readWriteTables(),
+                notifications,
+                WRITER_POLL,
+                ctx.observer(),
+                ctx.clock(),
+                pushed),
+        WRITER_FIRST_RESTART,
+        WRITER_MAX_RESTART,
+        ctx.clock());
   }
 
   private java.sql.Connection listenConnection() {
@@ -149,7 +163,7 @@ public final class SyncEngine implements AutoCloseable {
 
   /** Records pushed to Salesforce since start. */
   public long pushed() {
-    return writer == null ? 0 : writer.pushed();
+    return pushed.get();
   }
 
   /**
@@ -234,9 +248,7 @@ public final class SyncEngine implements AutoCloseable {
     stopping = true;
     retention.shutdownNow();
     coordinators.values().forEach(c -> c.send(Command.STOP));
-    if (writer != null) {
-      writer.stop();
-    }
+    writer.stop();
     long deadline = System.nanoTime() + grace.toNanos();
     for (Thread t : threads) {
       t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
