@@ -12,7 +12,11 @@ public final class HstoreText {
 
   private HstoreText() {}
 
-  /** The pairs, in order; a NULL value maps to null. */
+  /**
+   * The pairs, in order; a NULL value maps to null.
+   *
+   * @throws IllegalArgumentException when {@code text} is not hstore text (a hand-edited log entry)
+   */
   public static Map<String, String> parse(String text) {
     Map<String, String> pairs = new LinkedHashMap<>();
     if (text == null) {
@@ -21,9 +25,13 @@ public final class HstoreText {
     int[] pos = {0};
     while (skipTo(text, pos, '"')) {
       String key = quoted(text, pos);
-      pos[0] = text.indexOf("=>", pos[0]) + 2;
+      int arrow = text.indexOf("=>", pos[0]);
+      if (arrow < 0) {
+        throw notHstore("the key \"" + key + "\" has no =>");
+      }
+      pos[0] = arrow + 2;
       skipSpaces(text, pos);
-      String value = text.startsWith("NULL", pos[0]) ? null : quoted(text, pos);
+      String value = text.startsWith("NULL", pos[0]) ? null : value(text, pos, key);
       pairs.put(key, value);
       pos[0] =
           Math.max(
@@ -64,19 +72,37 @@ public final class HstoreText {
     }
   }
 
+  private static String value(String text, int[] pos, String key) {
+    if (pos[0] >= text.length() || text.charAt(pos[0]) != '"') {
+      throw notHstore("the value of \"" + key + "\" is neither quoted nor NULL");
+    }
+    return quoted(text, pos);
+  }
+
   /** Reads a quoted string starting at pos (on the opening quote), leaving pos after it. */
   private static String quoted(String text, int[] pos) {
     StringBuilder sb = new StringBuilder();
     int i = pos[0] + 1;
-    while (text.charAt(i) != '"') {
+    while (charAt(text, i) != '"') {
       char ch = text.charAt(i);
       if (ch == '\\') {
-        ch = text.charAt(++i);
+        ch = charAt(text, ++i);
       }
       sb.append(ch);
       i++;
     }
     pos[0] = i + 1;
     return sb.toString();
+  }
+
+  private static char charAt(String text, int i) {
+    if (i >= text.length()) {
+      throw notHstore("a quote is not closed");
+    }
+    return text.charAt(i);
+  }
+
+  private static IllegalArgumentException notHstore(String why) {
+    return new IllegalArgumentException("not hstore text (" + why + ")");
   }
 }

@@ -1,6 +1,8 @@
 package io.pgforce.engine.outbound;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,7 +23,12 @@ public record LogEntry(
   public enum Action {
     INSERT,
     UPDATE,
-    DELETE
+    DELETE;
+
+    /** The action named {@code name}; empty for anything else, as a hand-edited entry may hold. */
+    public static Optional<Action> named(String name) {
+      return Arrays.stream(values()).filter(a -> a.name().equals(name)).findFirst();
+    }
   }
 
   /** The row an entry is about. */

@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The trigger log as a work queue. Claiming reads the oldest waiting entries, with a claimed
@@ -25,6 +28,8 @@ import java.util.Set;
  * a crashed writer left {@code PENDING} are handed back by {@link #requeueStale}.
  */
 public final class TriggerLogQueue {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TriggerLogQueue.class);
 
   private final SyncSchema schema;
 
@@ -118,7 +123,8 @@ public final class TriggerLogQueue {
 
   /**
    * Moves the entries to PENDING and returns them in id order. {@code state = 'NEW'} leaves an
-   * entry another writer claimed since it was read to that writer.
+   * entry another writer claimed since it was read to that writer. An entry the writer cannot read
+   * fails at once, saying what is wrong with it, so it never holds up the others.
    */
   List<LogEntry> markPending(Connection c, Collection<Long> ids) throws SQLException {
     ArrayPlans.forTheirValues(c);
@@ -127,35 +133,65 @@ public final class TriggerLogQueue {
         """
         UPDATE %s SET state = 'PENDING', updated_at = clock_timestamp(), processed_tx = txid_current()
         WHERE id = ANY (?::bigint[]::integer[]) AND state = 'NEW'
-        RETURNING id, action, table_name, record_id, sfid, "values", created_at"""
-            .formatted(log);
-    List<LogEntry> entries = new ArrayList<>();
+        RETURNING %s"""
+            .formatted(log, ENTRY_COLUMNS);
+    Entries read = new Entries();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          entries.add(entry(rs));
-        }
+        read.addAll(rs);
       }
     }
-    entries.sort(Comparator.comparingLong(LogEntry::id));
-    return entries;
+    failUnreadable(c, read.unreadable);
+    read.entries.sort(Comparator.comparingLong(LogEntry::id));
+    return read.entries;
   }
 
-  /** Every PENDING entry, in id order: at start, what a writer that died had claimed. */
+  /**
+   * Every PENDING entry, in id order: at start, what a writer that died had claimed. One that
+   * cannot be read is left out; handed back to NEW with the rest, its next claim fails it.
+   */
   public List<LogEntry> pending(Connection c) throws SQLException {
     String sql =
-        "SELECT id, action, table_name, record_id, sfid, \"values\", created_at FROM "
+        "SELECT "
+            + ENTRY_COLUMNS
+            + " FROM "
             + schema.table("_trigger_log")
             + " WHERE state = 'PENDING' ORDER BY id";
-    List<LogEntry> entries = new ArrayList<>();
+    Entries read = new Entries();
     try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        entries.add(entry(rs));
-      }
+      read.addAll(rs);
     }
-    return entries;
+    return read.entries;
+  }
+
+  /**
+   * Fails entries the writer cannot read. Only a hand edit makes one (the log trigger writes
+   * nothing else); the message says what to correct before setting the entry back to NEW.
+   */
+  private void failUnreadable(Connection c, Map<Long, String> problems) throws SQLException {
+    if (problems.isEmpty()) {
+      return;
+    }
+    String sql =
+        "UPDATE "
+            + schema.table("_trigger_log")
+            + " SET state = 'FAILED', sf_message = ?, updated_at = clock_timestamp(),"
+            + " processed_at = clock_timestamp() WHERE id = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Map.Entry<Long, String> problem : problems.entrySet()) {
+        String message =
+            "UNREADABLE_LOG_ENTRY: "
+                + problem.getValue()
+                + "; correct the entry and set its state back to NEW";
+        LOG.warn("event=\"log entry failed\" id={} error=\"{}\"", problem.getKey(), message);
+        ps.setString(1, message);
+        ps.setLong(2, problem.getKey());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /** Hands PENDING entries older than {@code age} back to NEW: their writer died mid-push. */
@@ -211,14 +247,53 @@ public final class TriggerLogQueue {
     }
   }
 
-  private static LogEntry entry(ResultSet rs) throws SQLException {
-    return new LogEntry(
-        rs.getLong(1),
-        Action.valueOf(rs.getString(2)),
-        rs.getString(3),
-        rs.getLong(4),
-        rs.getString(5),
-        HstoreText.parse(rs.getString(6)).keySet(),
-        rs.getTimestamp(7).toInstant());
+  /**
+   * The columns an entry is read from, in the order {@link Entries#addAll} reads them. An entry
+   * without a creation time (only a hand edit leaves one) counts as made now.
+   */
+  private static final String ENTRY_COLUMNS =
+      "id, action, table_name, record_id, sfid, \"values\","
+          + " coalesce(created_at, clock_timestamp()) AS created_at";
+
+  /** Entries read from the log, and the problems of those that could not be read, by id. */
+  private static final class Entries {
+    final List<LogEntry> entries = new ArrayList<>();
+    final Map<Long, String> unreadable = new LinkedHashMap<>();
+
+    void addAll(ResultSet rs) throws SQLException {
+      while (rs.next()) {
+        add(rs);
+      }
+    }
+
+    private void add(ResultSet rs) throws SQLException {
+      long id = rs.getLong(1);
+      String action = rs.getString(2);
+      Optional<Action> known = Action.named(action);
+      if (known.isEmpty()) {
+        unreadable.put(
+            id,
+            action == null
+                ? "action is empty"
+                : "action '" + action + "' is not INSERT, UPDATE or DELETE");
+        return;
+      }
+      Set<String> changed;
+      try {
+        changed = HstoreText.parse(rs.getString(6)).keySet();
+      } catch (IllegalArgumentException e) {
+        unreadable.put(id, "\"values\" is " + e.getMessage());
+        return;
+      }
+      entries.add(
+          new LogEntry(
+              id,
+              known.get(),
+              rs.getString(3),
+              rs.getLong(4),
+              rs.getString(5),
+              changed,
+              rs.getTimestamp(7).toInstant()));
+    }
   }
 }

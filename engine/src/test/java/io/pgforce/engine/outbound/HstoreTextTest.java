@@ -1,6 +1,7 @@
 package io.pgforce.engine.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,5 +38,18 @@ class HstoreTextTest {
 
     assertThat(text).isEqualTo("\"name\"=>\"Acme, \\\"the\\\" co => \\\\ \", \"rating\"=>NULL");
     assertThat(HstoreText.parse(text)).containsExactlyEntriesOf(pairs);
+  }
+
+  @Test
+  void saysWhatIsWrongWithTextThatIsNotHstore() {
+    assertThatThrownBy(() -> HstoreText.parse("\"name\"=>\"unterminated"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not hstore text (a quote is not closed)");
+    assertThatThrownBy(() -> HstoreText.parse("\"name\"=>\"ends in a backslash\\"))
+        .hasMessage("not hstore text (a quote is not closed)");
+    assertThatThrownBy(() -> HstoreText.parse("\"name\" \"Acme\""))
+        .hasMessage("not hstore text (the key \"name\" has no =>)");
+    assertThatThrownBy(() -> HstoreText.parse("\"name\"=>Acme"))
+        .hasMessage("not hstore text (the value of \"name\" is neither quoted nor NULL)");
   }
 }

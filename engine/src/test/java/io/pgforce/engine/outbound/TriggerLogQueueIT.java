@@ -124,6 +124,33 @@ class TriggerLogQueueIT {
   }
 
   @Test
+  void anEntryTheWriterCannotReadFailsWithWhatIsWrongAndTheOthersAreClaimed(TestDatabase db)
+      throws Exception {
+    db.execute("INSERT INTO salesforce.account (name) VALUES ('first'), ('second'), ('third')");
+    // hand-edited entries, as an operator might leave them
+    db.execute("UPDATE salesforce._trigger_log SET action = 'MERGE' WHERE record_id = 1");
+    db.execute(
+        "UPDATE salesforce._trigger_log SET \"values\" = '\"name\"=>\"unterminated' WHERE record_id = 2");
+    db.execute("UPDATE salesforce._trigger_log SET created_at = NULL WHERE record_id = 3");
+    try (Connection c = sync(db)) {
+      List<LogEntry> claimed = queue.claim(c, 10);
+
+      assertThat(claimed).extracting(LogEntry::recordId).containsExactly(3L);
+      assertThat(
+              query(
+                  db,
+                  "SELECT concat_ws('|', record_id, state, sf_message) FROM salesforce._trigger_log"
+                      + " ORDER BY id"))
+          .containsExactly(
+              "1|FAILED|UNREADABLE_LOG_ENTRY: action 'MERGE' is not INSERT, UPDATE or DELETE;"
+                  + " correct the entry and set its state back to NEW",
+              "2|FAILED|UNREADABLE_LOG_ENTRY: \"values\" is not hstore text (a quote is not"
+                  + " closed); correct the entry and set its state back to NEW",
+              "3|PENDING");
+    }
+  }
+
+  @Test
   void claimsInIdOrderAndReadsChangedColumns(TestDatabase db) throws Exception {
     db.execute("INSERT INTO salesforce.account (name) VALUES ('first')");
     db.execute("UPDATE salesforce.account SET name = 'second'");

@@ -112,6 +112,40 @@ class OutboundSyncIT {
   }
 
   @Test
+  void aHandEditedEntryFailsAloneAndCorrectedIsSentAgain(TestDatabase db) throws Exception {
+    try (SyncHarness h = started(db, "Name")) {
+      try (Connection c = db.connect()) {
+        c.setAutoCommit(false); // edited before the writer can see it
+        c.createStatement()
+            .execute("INSERT INTO salesforce.account (name) VALUES ('Good'), ('Edited')");
+        c.createStatement()
+            .execute(
+                "UPDATE salesforce._trigger_log SET action = 'MERGE' WHERE record_id ="
+                    + " (SELECT id FROM salesforce.account WHERE name = 'Edited')");
+        c.commit();
+      }
+
+      awaitValue(h, "SELECT sfid FROM salesforce.account WHERE name = 'Good' AND sfid IS NOT NULL");
+      await()
+          .atMost(DEADLINE)
+          .until(
+              () ->
+                  h.query("SELECT sf_message FROM salesforce._trigger_log WHERE state = 'FAILED'")
+                      .equals(
+                          List.of(
+                              "UNREADABLE_LOG_ENTRY: action 'MERGE' is not INSERT, UPDATE or"
+                                  + " DELETE; correct the entry and set its state back to NEW")));
+
+      db.execute(
+          "UPDATE salesforce._trigger_log SET action = 'INSERT', state = 'NEW' WHERE state = 'FAILED'");
+      awaitValue(
+          h, "SELECT sfid FROM salesforce.account WHERE name = 'Edited' AND sfid IS NOT NULL");
+      assertThat(h.salesforce.count("SELECT COUNT() FROM Account WHERE Name = 'Edited'"))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void lockedRowsAndUnavailableOrgsAreRetried(TestDatabase db) throws Exception {
     try (SyncHarness h = started(db, "Name")) {
       h.emulator.addFault(
