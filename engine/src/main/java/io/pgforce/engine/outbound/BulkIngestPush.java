@@ -133,7 +133,8 @@ final class BulkIngestPush {
         });
   }
 
-  private static List<WriteOutcome> match(
+  /** Each write's outcome, read from the job's result rows by {@code key}. */
+  static List<WriteOutcome> match(
       List<PendingWrite> writes,
       List<Map<String, Object>> rows,
       String key,
