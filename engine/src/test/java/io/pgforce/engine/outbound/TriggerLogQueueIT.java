@@ -16,6 +16,7 @@ import io.pgforce.engine.schema.TableInstaller;
 import io.pgforce.testkit.TestDatabase;
 import io.pgforce.testkit.WithPostgres;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,6 +148,26 @@ class TriggerLogQueueIT {
               "2|FAILED|UNREADABLE_LOG_ENTRY: \"values\" is not hstore text (a quote is not"
                   + " closed); correct the entry and set its state back to NEW",
               "3|PENDING");
+    }
+  }
+
+  @Test
+  void refreshingStatisticsAsAUserThatDoesNotOwnTheLogIsNotAnError(TestDatabase db)
+      throws Exception {
+    String role = "pgforce_not_owner_" + db.name(); // roles belong to the cluster, not the database
+    db.execute("DROP ROLE IF EXISTS " + role);
+    db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'not-owner'");
+    try {
+      db.execute("GRANT USAGE ON SCHEMA salesforce TO " + role);
+      db.execute("GRANT SELECT, UPDATE ON salesforce._trigger_log TO " + role);
+      try (Connection c = DriverManager.getConnection(db.jdbcUrl(), role, "not-owner")) {
+        queue.refreshStatistics(c); // PostgreSQL skips the table with a warning
+
+        assertThat(queue.claim(c, 10)).isEmpty();
+      }
+    } finally {
+      db.execute("DROP OWNED BY " + role);
+      db.execute("DROP ROLE " + role);
     }
   }
 
