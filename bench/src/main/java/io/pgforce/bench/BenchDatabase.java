@@ -1,6 +1,7 @@
 package io.pgforce.bench;
 
 import io.pgforce.engine.Problems;
+import io.pgforce.engine.config.ConfigKeys;
 import io.pgforce.engine.config.DatabaseUrl;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.mapping.Mapping;
@@ -37,7 +38,7 @@ final class BenchDatabase implements AutoCloseable {
         Database.open(
             new DatabaseUrl(
                 test.jdbcUrl(), Optional.of(test.user()), Optional.ofNullable(test.password())),
-            4);
+            ConfigKeys.POOL_SIZE.defaultValue().orElseThrow());
     TableDefinition def =
         TableDefinition.resolve(
                 mapping, ObjectSchemas.from(org.describe(mapping.objectName())), new Problems())
