@@ -87,8 +87,7 @@ public final class RestartingLoop {
     if (last == null || ran.compareTo(maxWait) > 0) {
       return firstWait;
     }
-    Duration doubled = last.multipliedBy(2);
-    return doubled.compareTo(maxWait) > 0 ? maxWait : doubled;
+    return Waits.doubled(last, maxWait);
   }
 
   /** Stops the loop running now and starts no other. */

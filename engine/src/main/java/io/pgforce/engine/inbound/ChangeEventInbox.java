@@ -1,5 +1,6 @@
 package io.pgforce.engine.inbound;
 
+import io.pgforce.engine.Waits;
 import io.pgforce.salesforce.streaming.ChangeEvent;
 import io.pgforce.salesforce.streaming.ChangeEventListener;
 import java.sql.SQLException;
@@ -105,7 +106,7 @@ public final class ChangeEventInbox implements ChangeEventListener, AutoCloseabl
             wait.toMillis(),
             e.getMessage());
         Thread.sleep(wait.toMillis()); // backoff while the database comes back
-        wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
+        wait = Waits.doubled(wait, MAX_RETRY);
       } catch (RuntimeException e) {
         givenUp(batch, e);
         return;

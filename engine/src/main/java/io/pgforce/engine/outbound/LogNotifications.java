@@ -1,5 +1,6 @@
 package io.pgforce.engine.outbound;
 
+import io.pgforce.engine.Waits;
 import io.pgforce.engine.schema.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -66,10 +67,7 @@ public final class LogNotifications implements AutoCloseable {
               backoff.toMillis(),
               e.getMessage());
           sleepQuietly(backoff);
-          backoff =
-              backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
-                  ? Duration.ofSeconds(10)
-                  : backoff.multipliedBy(2);
+          backoff = Waits.doubled(backoff, Duration.ofSeconds(10));
         }
       }
     }

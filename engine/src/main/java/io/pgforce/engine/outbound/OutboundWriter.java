@@ -6,6 +6,7 @@ import io.pgforce.engine.RestartingLoop;
 import io.pgforce.engine.SyncObserver;
 import io.pgforce.engine.SyncObserver.Direction;
 import io.pgforce.engine.Threads;
+import io.pgforce.engine.Waits;
 import io.pgforce.engine.db.Database;
 import io.pgforce.engine.outbound.PendingWrite.Kind;
 import io.pgforce.engine.outbound.WriteOutcome.Result;
@@ -169,10 +170,7 @@ public final class OutboundWriter implements RestartingLoop.Loop {
           throw new InterruptedException("stopped while checking abandoned inserts");
         }
         Thread.sleep(wait.toMillis()); // the org is unavailable; its answer is needed first
-        wait =
-            wait.multipliedBy(2).compareTo(MAX_CHECK_WAIT) > 0
-                ? MAX_CHECK_WAIT
-                : wait.multipliedBy(2);
+        wait = Waits.doubled(wait, MAX_CHECK_WAIT);
       } catch (RuntimeException e) {
         LOG.warn(
             "event=\"abandoned inserts not checked\" outcome=\"pushed again\" error=\"{}\"",
@@ -382,10 +380,7 @@ public final class OutboundWriter implements RestartingLoop.Loop {
             wait.toMillis(),
             e.getMessage());
         sleepQuietly(wait);
-        wait =
-            wait.multipliedBy(2).compareTo(MAX_RECORD_WAIT) > 0
-                ? MAX_RECORD_WAIT
-                : wait.multipliedBy(2);
+        wait = Waits.doubled(wait, MAX_RECORD_WAIT);
       }
     }
   }
@@ -423,7 +418,6 @@ public final class OutboundWriter implements RestartingLoop.Loop {
   }
 
   private void growBackoff() {
-    Duration next = backoff.isZero() ? Duration.ofMillis(500) : backoff.multipliedBy(2);
-    backoff = next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
+    backoff = backoff.isZero() ? Duration.ofMillis(500) : Waits.doubled(backoff, MAX_BACKOFF);
   }
 }

@@ -3,6 +3,7 @@ package io.pgforce.engine.sync;
 import io.pgforce.engine.ConfigurationException;
 import io.pgforce.engine.LoginRefusals;
 import io.pgforce.engine.Problems;
+import io.pgforce.engine.Waits;
 import io.pgforce.engine.inbound.ChangeEventApplier;
 import io.pgforce.engine.inbound.ChangeEventInbox;
 import io.pgforce.engine.inbound.DriftChecker;
@@ -248,8 +249,7 @@ public final class MappingCoordinator implements Runnable {
         streamBackoff.toSeconds());
     unsubscribe();
     nextStreamStart = now.plus(streamBackoff);
-    Duration doubled = streamBackoff.multipliedBy(2);
-    streamBackoff = doubled.compareTo(MAX_ERROR_BACKOFF) > 0 ? MAX_ERROR_BACKOFF : doubled;
+    streamBackoff = Waits.doubled(streamBackoff, MAX_ERROR_BACKOFF);
     subscribeIfAccelerated(NEW_EVENTS_ONLY);
   }
 
@@ -314,8 +314,7 @@ public final class MappingCoordinator implements Runnable {
         retriable,
         errorBackoff.toSeconds(),
         detail);
-    Duration doubled = errorBackoff.multipliedBy(2);
-    errorBackoff = doubled.compareTo(MAX_ERROR_BACKOFF) > 0 ? MAX_ERROR_BACKOFF : doubled;
+    errorBackoff = Waits.doubled(errorBackoff, MAX_ERROR_BACKOFF);
   }
 
   private void failAndWait(Exception e, MappingStatus status) throws InterruptedException {
