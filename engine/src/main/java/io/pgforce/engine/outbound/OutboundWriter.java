@@ -76,6 +76,10 @@ public final class OutboundWriter implements RestartingLoop.Loop {
   private Duration backoff = Duration.ZERO;
   private Instant nextStaleCheck = Instant.MIN;
 
+  /**
+   * @param pushed counts the records pushed successfully; the engine's, so a writer started again
+   *     after the last one ended adds to the same count
+   */
   public OutboundWriter(
       Database db,
       SyncSchema schema,
