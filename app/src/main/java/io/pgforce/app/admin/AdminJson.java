@@ -49,6 +49,7 @@ final class AdminJson {
     node.put("instance_url", facts.instanceUrl());
     node.put("database", facts.databaseReachable() ? "reachable" : "unavailable");
     node.put("pushed", facts.pushed());
+    node.put("writer_restarts", facts.writerRestarts());
     node.set("api_usage", facts.apiUsage().map(this::apiUsage).orElse(null));
     ObjectNode states = node.putObject("mapping_states");
     mappings.forEach(m -> increment(states, m.snapshot().status().name()));

@@ -8,6 +8,7 @@ import java.util.Optional;
  * answers, and the API budget Salesforce reported with its latest response.
  *
  * @param pushed records written to Salesforce since the daemon started
+ * @param writerRestarts times the outbound writer ended on its own and was started again
  * @param loginRefused while Salesforce refuses to log in again: why, and what to check
  */
 public record ConnectionFacts(
@@ -16,4 +17,5 @@ public record ConnectionFacts(
     boolean databaseReachable,
     Optional<ApiUsage> apiUsage,
     long pushed,
+    int writerRestarts,
     Optional<String> loginRefused) {}

@@ -81,6 +81,7 @@ public final class EngineBackend implements AdminBackend {
         databaseReachable(),
         salesforce.apiUsage(),
         engine.pushed(),
+        engine.writerRestarts(),
         salesforce.loginRefusal().map(LoginRefusals::explain));
   }
 

@@ -1,5 +1,6 @@
 package io.pgforce.app.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pgforce.app.admin.AdminBackend;
@@ -66,6 +67,12 @@ final class EngineGauges {
             g -> g.connection.map(c -> c.databaseReachable() ? 1.0 : 0.0).orElse(Double.NaN))
         .description("1 when the database answers, 0 when it does not")
         .strongReference(true)
+        .register(registry);
+    FunctionCounter.builder(
+            "pgforce.outbound.writer.restarts",
+            this,
+            g -> g.connection.map(ConnectionFacts::writerRestarts).orElse(0))
+        .description("Times the outbound writer ended on its own and was started again")
         .register(registry);
   }
 

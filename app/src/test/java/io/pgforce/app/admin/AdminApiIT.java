@@ -57,6 +57,8 @@ class AdminApiIT {
     assertThat(c.path("mappings").asInt()).isEqualTo(3);
     assertThat(c.path("mapping_states").path("DATA_SYNCED").asInt()).isEqualTo(1);
     assertThat(c.path("api_usage").path("remaining").asLong()).isEqualTo(14_000);
+    assertThat(c.path("pushed").asLong()).isEqualTo(7);
+    assertThat(c.path("writer_restarts").asInt()).isEqualTo(2);
   }
 
   @Test

@@ -149,6 +149,7 @@ public final class FeedBackend implements AdminBackend {
         databaseReachable,
         apiUsage,
         7,
+        2,
         Optional.empty());
   }
 

@@ -78,7 +78,8 @@ class MetricsTest {
         .contains("pgforce_mapping_state{mapping=\"Opportunity\",state=\"DATA_SYNCED\"} 0.0")
         .contains("pgforce_salesforce_api_calls_used 1000.0")
         .contains("pgforce_salesforce_api_calls_remaining 14000.0")
-        .contains("pgforce_database_up 1.0");
+        .contains("pgforce_database_up 1.0")
+        .contains("pgforce_outbound_writer_restarts_total 2.0");
   }
 
   @Test

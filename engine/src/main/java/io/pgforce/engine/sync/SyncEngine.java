@@ -166,6 +166,11 @@ public final class SyncEngine implements AutoCloseable {
     return pushed.get();
   }
 
+  /** How many times the outbound writer ended on its own and was started again. */
+  public int writerRestarts() {
+    return writer.restarts();
+  }
+
   /**
    * Starts syncing one more mapping while the others run; false when the object is mapped already.
    * The writer picks up a read-write mapping added this way as soon as its table is prepared.
