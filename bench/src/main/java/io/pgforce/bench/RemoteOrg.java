@@ -25,6 +25,10 @@ final class RemoteOrg implements AutoCloseable {
       Pattern.compile("\"(GET|POST|PUT|PATCH|DELETE) [^\"]*\"\\s*:\\s*(\\d+)");
 
   private final Process process;
+
+  /** For the org's admin endpoints (its statistics and its reset), outside the client's API. */
+  private final HttpClient admin = HttpClient.newHttpClient();
+
   final String baseUrl;
   final SalesforceClient client;
 
@@ -90,10 +94,9 @@ final class RemoteOrg implements AutoCloseable {
    */
   long apiCalls() throws IOException, InterruptedException {
     HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/__emulator__/stats")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        admin.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/__emulator__/stats")).build(),
+            HttpResponse.BodyHandlers.ofString());
     long calls = 0;
     Matcher m = CALLS.matcher(r.body());
     while (m.find()) {
@@ -109,12 +112,11 @@ final class RemoteOrg implements AutoCloseable {
    */
   void reset() throws IOException, InterruptedException {
     HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/__emulator__/reset"))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        admin.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/__emulator__/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 204) {
       throw new IOException("the emulator refused its reset: " + r.statusCode() + " " + r.body());
     }
